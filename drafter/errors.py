@@ -1,0 +1,59 @@
+"""drafter's exceptions: each carries where the problem is, so the CLI can say it in one line."""
+
+from __future__ import annotations
+
+
+class DrafterError(Exception):
+    """Base of every expected failure; the CLI prints `str(err)` and exits with `exit_code`."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        self.message = message
+        self.path = path
+        self.line = line
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = f"{self.path}"
+            if self.line:
+                where += f" 第{self.line}行"
+            where += "："
+        return f"{where}{self.message}"
+
+
+class InputError(DrafterError):
+    """A file that cannot be read as a report (missing, empty, binary, wrong format, corrupt)."""
+
+
+class DataError(DrafterError):
+    """The year's data file is invalid: syntax, unknown key, wrong type or impossible value."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        key_path: str | None = None,
+        path: str | None = None,
+        line: int | None = None,
+    ) -> None:
+        self.key_path = key_path
+        full = f"{key_path}：{message}" if key_path else message
+        super().__init__(full, path=path, line=line)
+
+
+class TemplateDataError(DrafterError):
+    """A file under templates/ (catalogue, year table, section template) is broken or incomplete."""
+
+
+class OutputExistsError(DrafterError):
+    """Refusing to overwrite an existing file without --force."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__("文件已存在，未覆盖。如确需覆盖，请加 --force；或用 -o 指定新文件名。", path=path)
+
+
+class DraftFormatError(DrafterError):
+    """A .docx that drafter cannot update (not made by drafter, controls removed, corrupt)."""

@@ -1,0 +1,92 @@
+"""Values passed between the reading stages: raw paragraphs, the outline tree, categories."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+CategoryId = Literal[
+    "leadership",
+    "functions",
+    "rulemaking",
+    "decision",
+    "enforcement",
+    "emergency",
+    "disputes",
+    "supervision",
+    "digital",
+    "publicity",
+    "first_responsible",
+    "problems",
+    "plan",
+    "other",
+    "achievements",
+]
+CATEGORY_IDS: tuple[str, ...] = get_args(CategoryId)
+# The part-1 categories: what "主要举措和成效" is divided into.
+PART1_CATEGORIES: tuple[str, ...] = CATEGORY_IDS[:10]
+
+
+@dataclass(frozen=True)
+class RawParagraph:
+    """One paragraph as read from a file, with the heading level a .docx style or numbering gave."""
+
+    text: str
+    level: int | None = None
+    number: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A report as read: its path, its paragraphs in order (original characters)."""
+
+    path: str
+    paragraphs: tuple[RawParagraph, ...]
+
+
+@dataclass
+class Section:
+    """One section of a report: number as written, title, depth, category, body and children."""
+
+    number: str | None
+    title: str
+    level: int
+    paragraphs: list[str] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+    category: str = "other"
+    score: float = 0.0
+    runner_up: str | None = None
+    runner_up_score: float = 0.0
+
+    def walk(self) -> list[Section]:
+        """Return this section and all its descendants, depth first."""
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+    def full_text(self) -> str:
+        """Return title, paragraphs and children's text joined, for classification and search."""
+        parts = [self.title, *self.paragraphs]
+        parts.extend(child.full_text() for child in self.children)
+        return "\n".join(p for p in parts if p)
+
+
+@dataclass
+class Outline:
+    """A parsed report: title line, opening, sections tree, closing date line."""
+
+    file: str
+    title: str | None
+    year: int | None
+    unit: str | None
+    opening: str | None
+    sections: list[Section]
+    date: str | None = None
+
+    def walk(self) -> list[Section]:
+        """Return every section, depth first."""
+        out: list[Section] = []
+        for s in self.sections:
+            out.extend(s.walk())
+        return out
