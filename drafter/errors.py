@@ -52,7 +52,9 @@ class OutputExistsError(DrafterError):
     """Refusing to overwrite an existing file without --force."""
 
     def __init__(self, path: str) -> None:
-        super().__init__("文件已存在，未覆盖。如确需覆盖，请加 --force；或用 -o 指定新文件名。", path=path)
+        super().__init__(
+            "文件已存在，未覆盖。如确需覆盖，请加 --force；或用 -o 指定新文件名。", path=path
+        )
 
 
 class DraftFormatError(DrafterError):

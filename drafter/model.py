@@ -57,6 +57,9 @@ class Section:
     score: float = 0.0
     runner_up: str | None = None
     runner_up_score: float = 0.0
+    # Set by the outline stage where the structure itself says the category (an implicit
+    # umbrella, the split halves of an unheaded closing paragraph); classify keeps it.
+    category_hint: str | None = None
 
     def walk(self) -> list[Section]:
         """Return this section and all its descendants, depth first."""

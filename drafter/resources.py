@@ -18,7 +18,9 @@ def templates_dir() -> Path:
     for candidate in (here / "templates", here.parent / "templates"):
         if candidate.is_dir():
             return candidate
-    raise TemplateDataError(f"找不到 templates 文件夹（查找了 {here / 'templates'}），请重新安装 drafter。")
+    raise TemplateDataError(
+        f"找不到 templates 文件夹（查找了 {here / 'templates'}），请重新安装 drafter。"
+    )
 
 
 def template_path(name: str) -> Path:

@@ -1,0 +1,195 @@
+"""Write a Draft as a GB/T 9704 公文 .docx: page, styles, page numbers, content controls, comments."""
+
+from __future__ import annotations
+
+import io
+import itertools
+from collections.abc import Iterator
+from datetime import datetime, time
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.section import Section, _Footer
+from docx.shared import Mm
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from lxml.etree import _Element
+
+from drafter.docx_styles import (
+    BODY_STYLE,
+    LINE_PITCH_TWIPS,
+    PAGE_NUMBER_SIZE,
+    PAGE_NUMBER_STYLE,
+    STYLE_FOR_KIND,
+    define_styles,
+)
+from drafter.draftmodel import (
+    SUGGESTION_MARK,
+    Block,
+    Draft,
+    Figure,
+    Inline,
+    Placeholder,
+    Suggestion,
+    Text,
+    figure_tag,
+    todo_tag,
+)
+
+COMMENT_AUTHOR = "drafter"
+SUGGESTION_COMMENT = (
+    "此处为参考以往年度报告归纳的建议表述，不是本单位的事实材料。"
+    "请结合本年度实际情况改写或删除，并删去【建议改写】标记。"
+)
+# GB/T 9704: 天头 37 mm, 订口 28 mm, 版心 156 mm × 225 mm on A4.
+_PAGE = {"width": Mm(210), "height": Mm(297)}
+_MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
+# Puts the page number's 一字线 about 7 mm below the text block (tuned by rendering).
+_FOOTER_DISTANCE = Mm(25)
+
+
+def render_docx(draft: Draft) -> bytes:
+    """Return the .docx bytes of `draft`, laid out as a 公文; nothing is written to disk."""
+    document = docx.Document()
+    define_styles(document)
+    _set_page(document.sections[0])
+    _add_page_numbers(document)
+    _set_core_properties(document, draft)
+    ids = itertools.count(1)
+    previous: Block | None = None
+    for block in draft.blocks:
+        if block.kind == "signature" and previous is not None and previous.kind != "signature":
+            document.add_paragraph(style=BODY_STYLE)  # GB/T 9704: one blank line above the signature
+        paragraph = document.add_paragraph(style=STYLE_FOR_KIND[block.kind])
+        for inline in block.inlines:
+            _add_inline(document, paragraph, inline, ids)
+        previous = block
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _add_inline(
+    document: DocxDocument, paragraph: Paragraph, inline: Inline, ids: Iterator[int]
+) -> None:
+    """Append one inline piece to `paragraph`, marked the way the person finishing it needs."""
+    if isinstance(inline, Text):
+        paragraph.add_run(inline.text)
+    elif isinstance(inline, Figure):
+        run = paragraph.add_run(inline.text)
+        _wrap_in_content_control(run, figure_tag(inline.key, inline.role), inline.key, next(ids))
+    elif isinstance(inline, Placeholder):
+        run = paragraph.add_run(inline.text)
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        if inline.key is not None:
+            _wrap_in_content_control(run, todo_tag(inline.key), inline.key, next(ids))
+    elif isinstance(inline, Suggestion):
+        text = inline.text
+        if not text.startswith(SUGGESTION_MARK):
+            text = SUGGESTION_MARK + text
+        run = paragraph.add_run(text)
+        run.font.highlight_color = WD_COLOR_INDEX.GRAY_25  # "lightGray": unlike yellow 待填
+        run.font.italic = True
+        document.add_comment(run, text=SUGGESTION_COMMENT, author=COMMENT_AUTHOR, initials="D")
+    else:  # pragma: no cover - Inline is a closed union
+        raise TypeError(f"unknown inline piece: {inline!r}")
+
+
+def _wrap_in_content_control(run: Run, tag: str, alias: str, sdt_id: int) -> None:
+    """Move `run` into a new inline rich-text content control (`w:sdt`) tagged `tag`.
+
+    Not a plain-text control (`w:text`): LibreOffice 7.4 turns those into input fields and drops
+    the run's formatting, so placeholders would lose their yellow highlight.
+    """
+    sdt = OxmlElement("w:sdt")
+    sdt_pr = OxmlElement("w:sdtPr")
+    for name, value in (("w:alias", alias), ("w:tag", tag), ("w:id", str(sdt_id))):
+        child = OxmlElement(name)
+        child.set(qn("w:val"), value)
+        sdt_pr.append(child)
+    content = OxmlElement("w:sdtContent")
+    sdt.append(sdt_pr)
+    sdt.append(content)
+    run.element.addprevious(sdt)
+    content.append(run.element)
+
+
+def _set_page(section: Section) -> None:
+    """Set A4 portrait, the GB/T 9704 margins, and the 22-line document grid."""
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width = _PAGE["width"]
+    section.page_height = _PAGE["height"]
+    section.top_margin = _MARGINS["top"]
+    section.bottom_margin = _MARGINS["bottom"]
+    section.left_margin = _MARGINS["left"]
+    section.right_margin = _MARGINS["right"]
+    section.gutter = Mm(0)
+    section.footer_distance = _FOOTER_DISTANCE
+    _set_doc_grid(section._sectPr)
+
+
+def _set_doc_grid(sect_pr: _Element) -> None:
+    """Give the section a line grid of 579 twips (28.95 pt), 22 lines to the text block."""
+    grid = sect_pr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect_pr.append(grid)
+    grid.set(qn("w:linePitch"), str(LINE_PITCH_TWIPS))
+
+
+def _add_page_numbers(document: DocxDocument) -> None:
+    """Put "— N —" in the footers: odd pages right, even pages left, one character in."""
+    document.settings.odd_and_even_pages_header_footer = True
+    section = document.sections[0]
+    _add_page_number(section.footer, WD_ALIGN_PARAGRAPH.RIGHT)
+    _add_page_number(section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)
+
+
+def _add_page_number(footer: _Footer, alignment: WD_ALIGN_PARAGRAPH) -> None:
+    """Fill `footer` with one "— PAGE —" paragraph aligned to `alignment`."""
+    footer.is_linked_to_previous = False
+    paragraph = footer.paragraphs[0]
+    paragraph.style = PAGE_NUMBER_STYLE
+    paragraph.alignment = alignment
+    if alignment == WD_ALIGN_PARAGRAPH.RIGHT:
+        paragraph.paragraph_format.right_indent = PAGE_NUMBER_SIZE
+    else:
+        paragraph.paragraph_format.left_indent = PAGE_NUMBER_SIZE
+    paragraph.add_run("— ")
+    _add_field(paragraph, "PAGE", cached="1")
+    paragraph.add_run(" —")
+
+
+def _add_field(paragraph: Paragraph, instruction: str, cached: str) -> None:
+    """Append a complex field (begin, instruction, separate, cached result, end) to `paragraph`."""
+
+    def fld_char(kind: str) -> None:
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        paragraph.add_run().element.append(el)
+
+    fld_char("begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    paragraph.add_run().element.append(instr)
+    fld_char("separate")
+    paragraph.add_run(cached)
+    fld_char("end")
+
+
+def _set_core_properties(document: DocxDocument, draft: Draft) -> None:
+    """Set title, author (the reporting unit), dates (the signing day, 09:00) and language."""
+    props = document.core_properties
+    signed = datetime.combine(draft.signed, time(9, 0))
+    props.title = draft.title
+    props.author = draft.unit
+    props.last_modified_by = draft.unit
+    props.created = signed
+    props.modified = signed
+    props.revision = 1
+    props.language = "zh-CN"
