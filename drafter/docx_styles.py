@@ -20,7 +20,8 @@ LATIN_FONT = "Times New Roman"
 LINE_PITCH = Pt(28.95)  # 579 twips: 22 lines fill the 225 mm text block
 LINE_PITCH_TWIPS = 579
 BODY_SIZE = Pt(16)  # 3号
-CHAR = BODY_SIZE  # one Han character at 3号: the unit of indents
+TWO_CHARS = Pt(32)  # the 2-character indent of body text and headings at 3号
+FOUR_CHARS = Pt(64)
 PAGE_NUMBER_SIZE = Pt(14)  # 4号
 # 28 characters at 3号 are 448 pt, wider than the 156 mm (442 pt) text block: tighten each by
 # 0.25 pt (w:spacing is in twentieths of a point) so a line holds the 28 GB/T 9704 asks for.
@@ -47,17 +48,17 @@ _THEME_ATTRS = tuple(qn(f"w:{a}") for a in ("asciiTheme", "hAnsiTheme", "eastAsi
 
 @dataclass(frozen=True)
 class _Spec:
-    """How one paragraph style looks."""
+    """How one paragraph style looks; the defaults are those of body text."""
 
     name: str
     east_asia: str
-    size: Length
-    align: WD_ALIGN_PARAGRAPH
-    first_line_indent: Length | None = None
+    size: Length = BODY_SIZE
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY
+    first_line_indent: Length | None = TWO_CHARS
     right_indent: Length | None = None
     bold: bool = False
     outline_level: int | None = None
-    space_after: Length = Pt(0)
+    space_after: Length | None = None
     latin: str = LATIN_FONT
     exact_pitch: bool = True
     tighten: bool = True
@@ -65,23 +66,45 @@ class _Spec:
 
 _SPECS = (
     _Spec(
-        TITLE_STYLE, "方正小标宋简体", Pt(22), WD_ALIGN_PARAGRAPH.CENTER, space_after=LINE_PITCH,
+        name=TITLE_STYLE,
+        east_asia="方正小标宋简体",
+        size=Pt(22),
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        first_line_indent=None,
+        space_after=LINE_PITCH,  # one blank line below the title
         tighten=False,
     ),
-    _Spec(BODY_STYLE, "仿宋_GB2312", BODY_SIZE, WD_ALIGN_PARAGRAPH.JUSTIFY, 2 * CHAR),
-    _Spec("Heading 1", "黑体", BODY_SIZE, WD_ALIGN_PARAGRAPH.JUSTIFY, 2 * CHAR, outline_level=0),
-    _Spec("Heading 2", "楷体_GB2312", BODY_SIZE, WD_ALIGN_PARAGRAPH.JUSTIFY, 2 * CHAR,
-          outline_level=1),  # fmt: skip
-    _Spec("Heading 3", "仿宋_GB2312", BODY_SIZE, WD_ALIGN_PARAGRAPH.JUSTIFY, 2 * CHAR,
-          bold=True, outline_level=2),  # fmt: skip
-    # GB/T 9704 7.3.5.2: the signature 2 characters from the right, the date under it.
-    _Spec(SIGNATURE_STYLE, "仿宋_GB2312", BODY_SIZE, WD_ALIGN_PARAGRAPH.RIGHT,
-          right_indent=2 * CHAR),  # fmt: skip
-    _Spec(DATE_STYLE, "仿宋_GB2312", BODY_SIZE, WD_ALIGN_PARAGRAPH.RIGHT,
-          right_indent=2 * CHAR),  # fmt: skip
+    _Spec(name=BODY_STYLE, east_asia="仿宋_GB2312"),
+    _Spec(name="Heading 1", east_asia="黑体", outline_level=0),
+    _Spec(name="Heading 2", east_asia="楷体_GB2312", outline_level=1),
+    _Spec(name="Heading 3", east_asia="仿宋_GB2312", bold=True, outline_level=2),
+    # GB/T 9704 7.3.5.2: the date 2 characters from the right, the signature starting 2 characters
+    # left of it; the writer refines both indents from the actual lengths.
+    _Spec(
+        name=SIGNATURE_STYLE,
+        east_asia="仿宋_GB2312",
+        align=WD_ALIGN_PARAGRAPH.RIGHT,
+        first_line_indent=None,
+        right_indent=FOUR_CHARS,
+    ),
+    _Spec(
+        name=DATE_STYLE,
+        east_asia="仿宋_GB2312",
+        align=WD_ALIGN_PARAGRAPH.RIGHT,
+        first_line_indent=None,
+        right_indent=TWO_CHARS,
+    ),
     # Page numbers are half-width digits in 宋体, so every script gets 宋体 (the dashes too).
-    _Spec(PAGE_NUMBER_STYLE, "宋体", PAGE_NUMBER_SIZE, WD_ALIGN_PARAGRAPH.RIGHT,
-          latin="宋体", exact_pitch=False, tighten=False),  # fmt: skip
+    _Spec(
+        name=PAGE_NUMBER_STYLE,
+        east_asia="宋体",
+        latin="宋体",
+        size=PAGE_NUMBER_SIZE,
+        align=WD_ALIGN_PARAGRAPH.RIGHT,
+        first_line_indent=None,
+        exact_pitch=False,
+        tighten=False,
+    ),
 )
 
 
@@ -120,7 +143,7 @@ def _define(document: DocxDocument, spec: _Spec) -> None:
     pf.first_line_indent = spec.first_line_indent
     pf.right_indent = spec.right_indent
     pf.space_before = Pt(0)
-    pf.space_after = spec.space_after
+    pf.space_after = spec.space_after or Pt(0)
     pf.widow_control = False  # full pages: every page keeps its 22 lines
     pf.line_spacing = LINE_PITCH if spec.exact_pitch else 1.0
     if spec.outline_level is not None:
@@ -155,7 +178,9 @@ def _set_outline_level(pPr: BaseOxmlElement, level: int) -> None:
     outline = pPr.find(qn("w:outlineLvl"))
     if outline is None:
         outline = OxmlElement("w:outlineLvl")
-        pPr.insert_element_before(outline, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+        pPr.insert_element_before(
+            outline, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"
+        )
     outline.set(qn("w:val"), str(level))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import itertools
 from collections.abc import Iterator
-from datetime import datetime, time
+from datetime import UTC, datetime, time, timedelta, timezone
 
 import docx
 from docx.document import Document as DocxDocument
@@ -14,12 +14,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section, _Footer
-from docx.shared import Mm
+from docx.shared import Length, Mm, Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml.etree import _Element
 
 from drafter.docx_styles import (
+    BODY_SIZE,
     BODY_STYLE,
     LINE_PITCH_TWIPS,
     PAGE_NUMBER_SIZE,
@@ -30,6 +31,7 @@ from drafter.docx_styles import (
 from drafter.draftmodel import (
     SUGGESTION_MARK,
     Block,
+    BlockKind,
     Draft,
     Figure,
     Inline,
@@ -50,6 +52,7 @@ _PAGE = {"width": Mm(210), "height": Mm(297)}
 _MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
 # Puts the page number's 一字线 about 7 mm below the text block (tuned by rendering).
 _FOOTER_DISTANCE = Mm(25)
+_BEIJING = timezone(timedelta(hours=8))
 
 
 def render_docx(draft: Draft) -> bytes:
@@ -59,18 +62,48 @@ def render_docx(draft: Draft) -> bytes:
     _set_page(document.sections[0])
     _add_page_numbers(document)
     _set_core_properties(document, draft)
-    ids = itertools.count(1)
-    previous: Block | None = None
-    for block in draft.blocks:
-        if block.kind == "signature" and previous is not None and previous.kind != "signature":
-            document.add_paragraph(style=BODY_STYLE)  # GB/T 9704: one blank line above the signature
-        paragraph = document.add_paragraph(style=STYLE_FOR_KIND[block.kind])
-        for inline in block.inlines:
-            _add_inline(document, paragraph, inline, ids)
-        previous = block
+    _add_blocks(document, draft.blocks)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _add_blocks(document: DocxDocument, blocks: tuple[Block, ...]) -> None:
+    """Append one paragraph per block, in the block kind's named style."""
+    ids = itertools.count(1)  # w:id of content controls, unique in the document
+    closing = _closing_indents(blocks)
+    previous: BlockKind | None = None
+    for block in blocks:
+        if block.kind == "signature" and previous not in (None, "signature"):
+            document.add_paragraph(style=BODY_STYLE)  # GB/T 9704: a blank line above the signature
+        paragraph = document.add_paragraph(style=STYLE_FOR_KIND[block.kind])
+        if block.kind in closing:
+            paragraph.paragraph_format.right_indent = closing[block.kind]
+        for inline in block.inlines:
+            _add_inline(document, paragraph, inline, ids)
+        previous = block.kind
+
+
+def _closing_indents(blocks: tuple[Block, ...]) -> dict[BlockKind, Length]:
+    """Return right indents placing signature and date per GB/T 9704 7.3.5.2 (no seal).
+
+    The signature stands 2 characters from the right and the date's first character 2 characters
+    right of the signature's; a longer date stands 2 characters from the right instead, pushing
+    the signature left. Lengths are counted in Han characters, a half-width character as half.
+    """
+    texts = {b.kind: b.text for b in blocks if b.kind in ("signature", "date")}
+    if len(texts) < 2:
+        return {}
+    sig, day = _width_in_chars(texts["signature"]), _width_in_chars(texts["date"])
+    sig_right = max(2.0, day + 4 - sig)
+    date_right = sig_right + sig - 2 - day
+    char = BODY_SIZE.pt
+    return {"signature": Pt(char * sig_right), "date": Pt(char * date_right)}
+
+
+def _width_in_chars(text: str) -> float:
+    """Return the width of `text` in Han characters, half-width characters counting half."""
+    return sum(0.5 if ord(c) < 0x80 else 1.0 for c in text)
 
 
 def _add_inline(
@@ -185,7 +218,11 @@ def _add_field(paragraph: Paragraph, instruction: str, cached: str) -> None:
 def _set_core_properties(document: DocxDocument, draft: Draft) -> None:
     """Set title, author (the reporting unit), dates (the signing day, 09:00) and language."""
     props = document.core_properties
-    signed = datetime.combine(draft.signed, time(9, 0))
+    # python-docx writes the clock time with a literal "Z" whatever the tzinfo: convert 09:00
+    # Beijing time to UTC first, so Word shows 09:00 to the Chinese user.
+    signed = (
+        datetime.combine(draft.signed, time(9, 0), _BEIJING).astimezone(UTC).replace(tzinfo=None)
+    )
     props.title = draft.title
     props.author = draft.unit
     props.last_modified_by = draft.unit

@@ -1,0 +1,340 @@
+"""Tests for docx_writer.render_docx and docx_controls: reopen the .docx and check what it holds."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime, timedelta, timezone
+
+import docx
+import pytest
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from drafter.docx_controls import find_controls, iter_body_paragraphs, retag, set_control_text
+from drafter.docx_writer import render_docx
+from drafter.draftmodel import (
+    SUGGESTION_MARK,
+    Block,
+    Draft,
+    Figure,
+    Placeholder,
+    Suggestion,
+    Text,
+    figure_tag,
+    todo_tag,
+)
+
+TITLE = "某某市人民政府关于2025年度法治政府建设情况的报告"
+UNIT = "某某市人民政府"
+SUGGESTED = "基层法治工作力量相对薄弱。"
+THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+DRAFT = Draft(
+    title=TITLE,
+    unit=UNIT,
+    year=2025,
+    signed=date(2026, 3, 8),
+    blocks=(
+        Block("title", (Text(TITLE),)),
+        Block("heading1", (Text("一、主要举措和成效"),)),
+        Block("heading2", (Text("（一）推进行政复议体制改革"),)),
+        Block("heading3", (Text("1.办理行政复议案件。"),)),
+        Block(
+            "body",
+            (
+                Text("全年收到行政复议申请"),
+                Figure("复议.收到", "1286"),
+                Text("件，"),
+                Figure("复议.收到", "同比增长12.5%", "change"),
+                Text("；受理"),
+                Placeholder("复议.受理", "行政复议受理件数"),
+                Text("件，化解率"),
+                Placeholder(None, "实质性化解率"),
+                Text("。"),
+            ),
+        ),
+        Block("body", (Text("存在的不足："), Suggestion(SUGGESTED))),
+        Block("signature", (Text(UNIT),)),
+        Block("date", (Text("2026年3月8日"),)),
+    ),
+)
+
+
+def _reopen(data: bytes) -> DocxDocument:
+    return docx.Document(io.BytesIO(data))
+
+
+def _save_and_reopen(document: DocxDocument) -> DocxDocument:
+    out = io.BytesIO()
+    document.save(out)
+    return _reopen(out.getvalue())
+
+
+@pytest.fixture(scope="module")
+def data() -> bytes:
+    return render_docx(DRAFT)
+
+
+@pytest.fixture
+def document(data: bytes) -> DocxDocument:
+    return _reopen(data)
+
+
+def test_render_returns_docx_bytes(data: bytes) -> None:
+    assert data[:2] == b"PK"
+
+
+def test_page_is_a4_portrait_with_gbt9704_margins(document: DocxDocument) -> None:
+    section = document.sections[0]
+    assert section.page_width is not None and section.page_height is not None
+    measured = {
+        "width": section.page_width.mm,
+        "height": section.page_height.mm,
+        "top": section.top_margin.mm if section.top_margin is not None else None,
+        "left": section.left_margin.mm if section.left_margin is not None else None,
+        "right": section.right_margin.mm if section.right_margin is not None else None,
+        "bottom": section.bottom_margin.mm if section.bottom_margin is not None else None,
+    }
+    expected = {"width": 210, "height": 297, "top": 37, "left": 28, "right": 26, "bottom": 35}
+    assert measured == {k: pytest.approx(v, abs=0.05) for k, v in expected.items()}
+
+
+def test_doc_grid_line_pitch_is_579(document: DocxDocument) -> None:
+    grid = document.sections[0]._sectPr.find(qn("w:docGrid"))
+    assert grid is not None
+    assert grid.get(qn("w:linePitch")) == "579"
+
+
+@pytest.mark.parametrize(
+    ("style_name", "east_asia", "size_pt", "bold"),
+    [
+        ("公文标题", "方正小标宋简体", 22, False),
+        ("公文正文", "仿宋_GB2312", 16, False),
+        ("Heading 1", "黑体", 16, False),
+        ("Heading 2", "楷体_GB2312", 16, False),
+        ("Heading 3", "仿宋_GB2312", 16, True),
+        ("公文落款", "仿宋_GB2312", 16, False),
+        ("公文日期", "仿宋_GB2312", 16, False),
+        ("公文页码", "宋体", 14, False),
+    ],
+)
+def test_style_fonts_and_sizes(
+    document: DocxDocument, style_name: str, east_asia: str, size_pt: int, bold: bool
+) -> None:
+    style = document.styles[style_name]
+    rFonts = style.element.rPr.find(qn("w:rFonts"))
+    assert rFonts.get(qn("w:eastAsia")) == east_asia
+    assert style.font.size == Pt(size_pt)
+    assert bool(style.font.bold) is bold
+    assert style.element.rPr.find(qn("w:color")) is None
+    assert [a for a in THEME_ATTRS if rFonts.get(qn(a)) is not None] == []
+
+
+def test_no_theme_fonts_anywhere_in_styles(document: DocxDocument) -> None:
+    styles = document.styles.element
+    leftovers = [
+        a for rFonts in styles.iter(qn("w:rFonts")) for a in THEME_ATTRS if rFonts.get(qn(a))
+    ]
+    assert leftovers == []
+
+
+def test_doc_defaults_and_settings_are_chinese(document: DocxDocument) -> None:
+    rPr = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    assert rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "仿宋_GB2312"
+    assert rPr.find(qn("w:rFonts")).get(qn("w:ascii")) == "Times New Roman"
+    assert rPr.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"
+    lang = document.settings.element.find(qn("w:themeFontLang"))
+    assert lang.get(qn("w:eastAsia")) == "zh-CN"
+
+
+@pytest.mark.parametrize(
+    "style_name", ["公文标题", "公文正文", "Heading 1", "Heading 2", "Heading 3", "公文落款"]
+)
+def test_text_styles_use_exact_28_95pt_lines(document: DocxDocument, style_name: str) -> None:
+    pf = document.styles[style_name].paragraph_format
+    assert pf.line_spacing_rule == WD_LINE_SPACING.EXACTLY
+    assert pf.line_spacing == Pt(28.95)
+
+
+def test_body_style_indents_two_characters_and_justifies(document: DocxDocument) -> None:
+    pf = document.styles["公文正文"].paragraph_format
+    assert (pf.first_line_indent, pf.alignment) == (Pt(32), WD_ALIGN_PARAGRAPH.JUSTIFY)
+
+
+def test_title_is_centred_with_one_blank_line_below(document: DocxDocument) -> None:
+    pf = document.styles["公文标题"].paragraph_format
+    assert (pf.alignment, pf.space_after) == (WD_ALIGN_PARAGRAPH.CENTER, Pt(28.95))
+
+
+@pytest.mark.parametrize(
+    ("style_name", "level"), [("Heading 1", 0), ("Heading 2", 1), ("Heading 3", 2)]
+)
+def test_heading_outline_levels_and_spacing(
+    document: DocxDocument, style_name: str, level: int
+) -> None:
+    style = document.styles[style_name]
+    outline = style.element.pPr.find(qn("w:outlineLvl"))
+    assert outline.get(qn("w:val")) == str(level)
+    pf = style.paragraph_format
+    assert (pf.space_before, pf.space_after, pf.first_line_indent) == (Pt(0), Pt(0), Pt(32))
+
+
+def test_paragraphs_in_order_with_their_styles(document: DocxDocument) -> None:
+    assert list(iter_body_paragraphs(document)) == [
+        ("公文标题", TITLE),
+        ("Heading 1", "一、主要举措和成效"),
+        ("Heading 2", "（一）推进行政复议体制改革"),
+        ("Heading 3", "1.办理行政复议案件。"),
+        (
+            "公文正文",
+            "全年收到行政复议申请1286件，同比增长12.5%；受理【待填：行政复议受理件数】"
+            "件，化解率【待填：实质性化解率】。",
+        ),
+        ("公文正文", f"存在的不足：{SUGGESTION_MARK}{SUGGESTED}"),
+        ("公文正文", ""),
+        ("公文落款", UNIT),
+        ("公文日期", "2026年3月8日"),
+    ]
+
+
+def test_signature_and_date_indents_follow_gbt9704(document: DocxDocument) -> None:
+    # 某某市人民政府 is 7 characters, 2026年3月8日 is 6: the signature stands 3 characters from
+    # the right so that the date, 2 from the right, starts 2 characters right of it.
+    paragraphs = {p.style.name: p for p in document.paragraphs if p.style is not None}
+    assert paragraphs["公文落款"].paragraph_format.right_indent == Pt(48)
+    assert paragraphs["公文日期"].paragraph_format.right_indent == Pt(32)
+
+
+def test_figures_are_tagged_content_controls(document: DocxDocument) -> None:
+    figures = [
+        (c.tag, c.key, c.role, c.text) for c in find_controls(document) if c.kind == "figure"
+    ]
+    assert figures == [
+        (figure_tag("复议.收到"), "复议.收到", "value", "1286"),
+        (figure_tag("复议.收到", "change"), "复议.收到", "change", "同比增长12.5%"),
+    ]
+    for control in find_controls(document):
+        sdt_pr = control.element.find(qn("w:sdtPr"))
+        assert sdt_pr.find(qn("w:alias")).get(qn("w:val")) == control.key
+        assert sdt_pr.find(qn("w:showingPlcHdr")) is None
+
+
+def test_figure_runs_inherit_the_paragraph_style(document: DocxDocument) -> None:
+    control = find_controls(document)[0]
+    assert control.element.find(f"{qn('w:sdtContent')}/{qn('w:r')}/{qn('w:rPr')}") is None
+
+
+def test_placeholders_are_yellow_and_keyed_ones_are_todo_controls(document: DocxDocument) -> None:
+    todos = [c for c in find_controls(document) if c.kind == "todo"]
+    assert [(c.tag, c.text) for c in todos] == [
+        (todo_tag("复议.受理"), "【待填：行政复议受理件数】")
+    ]
+    highlight = todos[0].element.find(f".//{qn('w:highlight')}")
+    assert highlight.get(qn("w:val")) == "yellow"
+    body = document.paragraphs[4]
+    # Paragraph.runs skips runs inside content controls: the keyless placeholder is a plain run.
+    plain = [(r.text, r.font.highlight_color) for r in body.runs if "待填" in r.text]
+    assert plain == [("【待填：实质性化解率】", WD_COLOR_INDEX.YELLOW)]
+
+
+def test_suggestion_is_grey_italic_and_commented(document: DocxDocument) -> None:
+    runs = [r for r in document.paragraphs[5].runs if r.text.startswith(SUGGESTION_MARK)]
+    assert [(r.text, r.font.highlight_color, r.font.italic) for r in runs] == [
+        (SUGGESTION_MARK + SUGGESTED, WD_COLOR_INDEX.GRAY_25, True)
+    ]
+    comments = list(document.comments)
+    assert [c.author for c in comments] == ["drafter"]
+    assert "改写" in comments[0].text
+    body = document.element.body
+    start = body.find(f".//{qn('w:commentRangeStart')}")
+    assert start.getnext() is runs[0].element
+
+
+def test_suggestion_mark_is_not_doubled() -> None:
+    draft = Draft(
+        TITLE, UNIT, 2025, date(2026, 3, 8), (Block("body", (Suggestion("【建议改写】甲"),)),)
+    )
+    assert list(iter_body_paragraphs(_reopen(render_docx(draft)))) == [
+        ("公文正文", "【建议改写】甲")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("which", "alignment", "indent_side"),
+    [
+        ("footer", WD_ALIGN_PARAGRAPH.RIGHT, "right"),
+        ("even_page_footer", WD_ALIGN_PARAGRAPH.LEFT, "left"),
+    ],
+)
+def test_footers_hold_a_page_field_between_dashes(
+    document: DocxDocument, which: str, alignment: WD_ALIGN_PARAGRAPH, indent_side: str
+) -> None:
+    assert document.settings.odd_and_even_pages_header_footer is True
+    footer = getattr(document.sections[0], which)
+    [paragraph] = footer.paragraphs
+    p = paragraph._p
+    kinds = [f.get(qn("w:fldCharType")) for f in p.iter(qn("w:fldChar"))]
+    instructions = [i.text for i in p.iter(qn("w:instrText"))]
+    texts = [t.text for t in p.iter(qn("w:t"))]
+    assert (kinds, instructions, texts) == (
+        ["begin", "separate", "end"],
+        [" PAGE "],
+        ["— ", "1", " —"],
+    )
+    assert paragraph.style.name == "公文页码"
+    assert paragraph.alignment == alignment
+    assert getattr(paragraph.paragraph_format, f"{indent_side}_indent") == Pt(14)
+
+
+def test_core_properties(document: DocxDocument) -> None:
+    props = document.core_properties
+    assert (props.title, props.author, props.language) == (TITLE, UNIT, "zh-CN")
+    assert props.created == datetime(2026, 3, 8, 9, 0, tzinfo=timezone(timedelta(hours=8)))
+
+
+def test_set_control_text_round_trip_keeps_the_rest_of_the_paragraph(
+    document: DocxDocument,
+) -> None:
+    [received] = [c for c in find_controls(document) if c.tag == figure_tag("复议.收到")]
+    set_control_text(received.element, "1300")
+    reopened = _save_and_reopen(document)
+    assert [c.text for c in find_controls(reopened)][:2] == ["1300", "同比增长12.5%"]
+    assert list(iter_body_paragraphs(reopened))[4][1] == (
+        "全年收到行政复议申请1300件，同比增长12.5%；受理【待填：行政复议受理件数】"
+        "件，化解率【待填：实质性化解率】。"
+    )
+
+
+def test_filling_a_todo_clears_its_highlight_and_retags_it(document: DocxDocument) -> None:
+    [todo] = [c for c in find_controls(document) if c.kind == "todo"]
+    set_control_text(todo.element, "1100", clear_highlight=True)
+    retag(todo.element, figure_tag("复议.受理"))
+    reopened = _save_and_reopen(document)
+    filled = [c for c in find_controls(reopened) if c.key == "复议.受理"]
+    assert [(c.kind, c.tag, c.text) for c in filled] == [("figure", "drafter:复议.受理", "1100")]
+    assert filled[0].element.find(f".//{qn('w:highlight')}") is None
+
+
+def test_set_control_text_keeps_first_run_formatting(document: DocxDocument) -> None:
+    [todo] = [c for c in find_controls(document) if c.kind == "todo"]
+    set_control_text(todo.element, "【待填：改】")
+    highlight = todo.element.find(f".//{qn('w:highlight')}")
+    assert highlight is not None and highlight.get(qn("w:val")) == "yellow"
+
+
+def test_set_control_text_refuses_block_controls() -> None:
+    sdt = docx.oxml.parse_xml(
+        '<w:sdt xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:sdtContent><w:p/></w:sdtContent></w:sdt>"
+    )
+    with pytest.raises(ValueError, match="inline"):
+        set_control_text(sdt, "x")
+
+
+def test_iter_body_paragraphs_reads_table_cells_in_order(document: DocxDocument) -> None:
+    document.add_table(rows=1, cols=2).rows[0].cells[1].paragraphs[0].add_run("表中文字")
+    document.add_paragraph("表后", style="公文正文")
+    tail = list(iter_body_paragraphs(document))[-3:]
+    assert tail == [("Normal", ""), ("Normal", "表中文字"), ("公文正文", "表后")]
