@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 CategoryId = Literal[
     "leadership",
@@ -68,6 +68,18 @@ class Section:
             out.extend(child.walk())
         return out
 
+    def as_dict(self) -> dict[str, Any]:
+        """Return the section in the `drafter outline --json` shape."""
+        return {
+            "number": self.number,
+            "title": self.title,
+            "level": self.level,
+            "category": self.category,
+            "score": self.score,
+            "paragraphs": list(self.paragraphs),
+            "children": [c.as_dict() for c in self.children],
+        }
+
     def full_text(self) -> str:
         """Return title, paragraphs and children's text joined, for classification and search."""
         parts = [self.title, *self.paragraphs]
@@ -86,6 +98,16 @@ class Outline:
     opening: str | None
     sections: list[Section]
     date: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the outline in the `drafter outline --json` shape (other tools depend on it)."""
+        return {
+            "file": self.file,
+            "title": self.title,
+            "year": self.year,
+            "unit": self.unit,
+            "sections": [s.as_dict() for s in self.sections],
+        }
 
     def walk(self) -> list[Section]:
         """Return every section, depth first."""

@@ -1,0 +1,74 @@
+"""The typer application object and the wrapper that turns drafter's errors into exit codes."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+
+from drafter import __version__
+from drafter.errors import DrafterError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+app = typer.Typer(
+    name="drafter",
+    help="法治政府建设年度报告初稿生成工具：从往年报告学习结构（learn），生成本年度数据表（scaffold），"
+    "生成公文格式初稿（draft），检查初稿（check），提取往年数字（extract），更新已编辑初稿中的数字（refresh）。",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+# Exit codes, documented in the README and tested.
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_BAD_INPUT = 2
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"drafter {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", "-V", help="显示版本号并退出。", callback=_version, is_eager=True)
+    ] = False,
+) -> None:
+    """法治政府建设年度报告初稿生成工具。"""
+
+
+def guarded(func: Callable[P, R]) -> Callable[P, R]:
+    """Run a command; print a DrafterError as one Chinese line on stderr and exit with its code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except DrafterError as e:
+            typer.echo(f"错误：{e}", err=True)
+            raise typer.Exit(e.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo("已中断，未写入任何文件。", err=True)
+            raise typer.Exit(130) from None
+
+    return wrapper
+
+
+def info(message: str) -> None:
+    """Print a progress or summary line to stderr, keeping stdout for results (JSON, tables)."""
+    typer.echo(message, err=True)
+
+
+def is_terminal() -> bool:
+    """Return True when stderr is a terminal (progress bars only there)."""
+    return sys.stderr.isatty()

@@ -1,0 +1,3 @@
+"""One module per sub-command; importing this package registers them all on the typer app."""
+
+from drafter.commands import learn  # noqa: F401
