@@ -43,6 +43,13 @@ STYLE_FOR_KIND: dict[BlockKind, str] = {
     "date": DATE_STYLE,
 }
 
+# Children of w:pPr that the schema puts after w:autoSpaceDN.
+_PPR_AFTER_AUTOSPACE = (
+    "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+    "w:pPrChange",
+)  # fmt: skip
 _THEME_ATTRS = tuple(qn(f"w:{a}") for a in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"))
 
 
@@ -62,6 +69,7 @@ class _Spec:
     latin: str = LATIN_FONT
     exact_pitch: bool = True
     tighten: bool = True
+    autospace: bool = True
 
 
 _SPECS = (
@@ -93,6 +101,7 @@ _SPECS = (
         align=WD_ALIGN_PARAGRAPH.RIGHT,
         first_line_indent=None,
         right_indent=TWO_CHARS,
+        autospace=False,  # "2026年3月8日" set tight, so its width is what the writer counts
     ),
     # Page numbers are half-width digits in 宋体, so every script gets 宋体 (the dashes too).
     _Spec(
@@ -122,6 +131,7 @@ def _define(document: DocxDocument, spec: _Spec) -> None:
     styles = document.styles
     if spec.name in [s.name for s in styles]:
         style = styles[spec.name]
+        _reset_linked_character_style(document, style)
     else:
         style = styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = styles["Footer" if spec.name == PAGE_NUMBER_STYLE else "Normal"]
@@ -148,6 +158,19 @@ def _define(document: DocxDocument, spec: _Spec) -> None:
     pf.line_spacing = LINE_PITCH if spec.exact_pitch else 1.0
     if spec.outline_level is not None:
         _set_outline_level(style.element.get_or_add_pPr(), spec.outline_level)
+    if not spec.autospace:
+        _turn_off_autospace(style.element.get_or_add_pPr())
+
+
+def _reset_linked_character_style(document: DocxDocument, style: ParagraphStyle) -> None:
+    """Drop the run format of a built-in style's linked character style (blue 14 pt headings).
+
+    Word applies "Heading 1 Char" when a heading style is applied to part of a paragraph.
+    """
+    link = style.element.find(qn("w:link"))
+    linked = document.styles.element.get_by_id(link.get(qn("w:val"))) if link is not None else None
+    if linked is not None and linked.rPr is not None:
+        linked.remove(linked.rPr)
 
 
 def _set_fonts(rPr: _Element, latin: str, east_asia: str) -> None:
@@ -182,6 +205,16 @@ def _set_outline_level(pPr: BaseOxmlElement, level: int) -> None:
             outline, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"
         )
     outline.set(qn("w:val"), str(level))
+
+
+def _turn_off_autospace(pPr: BaseOxmlElement) -> None:
+    """Stop Word adding space between Han characters and Latin letters or digits."""
+    for name in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        flag = pPr.find(qn(name))
+        if flag is None:
+            flag = OxmlElement(name)
+            pPr.insert_element_before(flag, *_PPR_AFTER_AUTOSPACE)
+        flag.set(qn("w:val"), "0")
 
 
 def _set_doc_defaults(document: DocxDocument) -> None:

@@ -338,3 +338,10 @@ def test_iter_body_paragraphs_reads_table_cells_in_order(document: DocxDocument)
     document.add_paragraph("表后", style="公文正文")
     tail = list(iter_body_paragraphs(document))[-3:]
     assert tail == [("Normal", ""), ("Normal", "表中文字"), ("公文正文", "表后")]
+
+
+@pytest.mark.parametrize("style_name", ["Heading 1 Char", "Heading 2 Char", "Heading 3 Char"])
+def test_linked_heading_character_styles_are_not_blue(
+    document: DocxDocument, style_name: str
+) -> None:
+    assert document.styles[style_name].element.rPr is None
