@@ -345,3 +345,21 @@ def test_linked_heading_character_styles_are_not_blue(
     document: DocxDocument, style_name: str
 ) -> None:
     assert document.styles[style_name].element.rPr is None
+
+
+@pytest.mark.parametrize(
+    ("unit", "signature_right", "date_right"),
+    [
+        # a long unit stands 2 characters from the right; the 6-character date starts 2 in
+        ("某某省某某市某某区人民政府", 32, 112),
+        # a short unit moves left so that it starts 2 characters left of the date
+        ("某某局", 112, 32),
+    ],
+)
+def test_signature_and_date_indents_by_length(
+    unit: str, signature_right: int, date_right: int
+) -> None:
+    blocks = (Block("signature", (Text(unit),)), Block("date", (Text("2026年3月8日"),)))
+    document = _reopen(render_docx(Draft(TITLE, unit, 2025, date(2026, 3, 8), blocks)))
+    indents = [p.paragraph_format.right_indent for p in document.paragraphs]
+    assert indents == [Pt(signature_right), Pt(date_right)]
