@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from drafter.model import Outline, RawParagraph, Section, SourceText
 from drafter.normalize import is_artefact, normalize_line
+from drafter.numbers import chinese_numeral
 from drafter.sentences import split_sentences
 
 _CN = "一二三四五六七八九十"
@@ -77,7 +78,9 @@ def number_of(text: str) -> tuple[int, str, str] | None:
         m = pattern.match(text)
         if m:
             value = m.group(1)
-            canonical = {1: f"{value}、", 2: f"（{value}）", 3: f"{value}.", 4: f"（{value}）"}[rank]
+            canonical = {1: f"{value}、", 2: f"（{value}）", 3: f"{value}.", 4: f"（{value}）"}[
+                rank
+            ]
             return rank, canonical, text[m.end() :]
     return None
 
@@ -203,18 +206,12 @@ def _find_items(text: str, parent: Section) -> list[tuple[int, str]]:
     expected = len(done) + 1
     found: list[tuple[int, str]] = []
     for m in _ITEM.finditer(text):
-        if m.group(1) == _cn_numeral(expected):
+        if m.group(1) == chinese_numeral(expected):
             found.append((m.start(), m.group()))
             expected += 1
     if found and done and found[0][0] != 0:
         return []  # a continuing sequence must start its paragraph
     return found
-
-
-def _cn_numeral(n: int) -> str:
-    if n <= 10:
-        return _CN[n - 1]
-    return "十" + _CN[n - 11] if n < 20 else _CN[n // 10 - 1] + "十" + (_CN[n % 10 - 1] if n % 10 else "")
 
 
 def _wrap_leading_subsections(roots: list[_Open]) -> list[Section]:
@@ -226,7 +223,9 @@ def _wrap_leading_subsections(roots: list[_Open]) -> list[Section]:
     for s in leading:
         for d in s.walk():
             d.level += 1
-    umbrella = Section(number=None, title="", level=1, children=leading, category_hint="achievements")
+    umbrella = Section(
+        number=None, title="", level=1, children=leading, category_hint="achievements"
+    )
     return [umbrella, *[o.section for o in roots[first_top:]]]
 
 

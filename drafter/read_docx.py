@@ -13,9 +13,9 @@ from lxml.etree import _Element
 from drafter.docxtext import paragraph_text
 from drafter.errors import InputError
 from drafter.model import RawParagraph
+from drafter.numbers import chinese_numeral
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
-_CN_DIGITS = "零一二三四五六七八九"
 
 
 def read_docx_paragraphs(data: bytes, name: str) -> tuple[RawParagraph, ...]:
@@ -127,13 +127,5 @@ def _format_number(n: int, fmt: str) -> str:
         "ideographTraditional",
         "taiwaneseCounting",
     ):
-        return _chinese(n)
+        return chinese_numeral(n)
     return str(n)
-
-
-def _chinese(n: int) -> str:
-    if n < 10:
-        return _CN_DIGITS[n]
-    if n < 20:
-        return "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
-    return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")

@@ -1,0 +1,272 @@
+"""The year's data file (YAML, Chinese keys): load, validate, and return `YearData`.
+
+Shape (see examples/ and `drafter scaffold`):
+  单位, 自称, 年度, 成文日期, 落款; 指标: {类别: {指标名: 数字 | {本年, 上年, 约数}}};
+  要点: {类别: [句子]}; 不足: [句子]; 安排: [句子]; 第一责任人: {指标: {…}, 要点: [句子]}; 其他: [句子].
+A 类别 is written as its short Chinese name (党的领导), its default heading, or its English id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from drafter.categories import category_by_name, load_categories
+from drafter.errors import DataError
+from drafter.figures import parse_number
+from drafter.indicators import Indicator, load_indicators
+from drafter.yamlpos import Lines, load_yaml_with_lines
+
+TOP_KEYS = (
+    "单位",
+    "自称",
+    "年度",
+    "成文日期",
+    "落款",
+    "指标",
+    "要点",
+    "不足",
+    "安排",
+    "第一责任人",
+    "其他",
+)
+VALUE_KEYS = ("本年", "上年", "约数")
+# Characters Word cannot store in document.xml (XML 1.0 forbids them).
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_DATE = re.compile(r"^\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*$")
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    """One indicator's figures: this year's, last year's, and whether they are approximate (余)."""
+
+    current: float | None
+    previous: float | None = None
+    approx: bool = False
+
+
+@dataclass(frozen=True)
+class YearData:
+    """Everything the data file says, validated."""
+
+    unit: str
+    self_name: str
+    year: int
+    signed: dt.date | None
+    signature: str
+    figures: dict[str, FigureValue] = field(default_factory=dict)
+    points: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    problems: tuple[str, ...] = ()
+    plans: tuple[str, ...] = ()
+    other: tuple[str, ...] = ()
+    source: str = ""
+
+
+def load_data(text: str, path: str) -> YearData:
+    """Return the validated data of a data file whose content is TEXT (PATH names it in errors)."""
+    raw, lines = load_yaml_with_lines(text, path)
+    return _Validator(path, lines).validate(raw)
+
+
+class _Validator:
+    def __init__(self, path: str, lines: Lines) -> None:
+        self.path = path
+        self.lines = lines
+        self.indicators = load_indicators()
+
+    def fail(self, keys: tuple[str, ...], message: str) -> DataError:
+        line = None
+        for n in range(len(keys), 0, -1):
+            line = self.lines.get(keys[:n])
+            if line:
+                break
+        return DataError(message, key_path=".".join(keys) or None, path=self.path, line=line)
+
+    def validate(self, raw: Any) -> YearData:
+        if not isinstance(raw, dict):
+            raise self.fail((), "数据文件应当是“键: 值”的形式（可用 drafter scaffold 生成模板）。")
+        for key in raw:
+            if str(key) not in TOP_KEYS:
+                raise self.fail((str(key),), f"未知的项目。{_suggest(str(key), TOP_KEYS)}")
+        unit = self.text(raw, ("单位",), required=True)
+        year = self.year(raw.get("年度"))
+        figures: dict[str, FigureValue] = {}
+        for cat_key, group in self.mapping(raw.get("指标"), ("指标",)).items():
+            self.category(("指标", cat_key))
+            figures.update(self.figure_group(group, ("指标", cat_key)))
+        points: dict[str, tuple[str, ...]] = {}
+        for cat_key, sentences in self.mapping(raw.get("要点"), ("要点",)).items():
+            points[self.category(("要点", cat_key))] = self.sentences(sentences, ("要点", cat_key))
+        first = self.mapping(raw.get("第一责任人"), ("第一责任人",))
+        for key in first:
+            if key not in ("指标", "要点"):
+                raise self.fail(
+                    ("第一责任人", key), f"未知的项目。{_suggest(key, ('指标', '要点'))}"
+                )
+        figures.update(self.figure_group(first.get("指标"), ("第一责任人", "指标")))
+        if first.get("要点") is not None:
+            points["first_responsible"] = self.sentences(first["要点"], ("第一责任人", "要点"))
+        self.check_relations(figures)
+        return YearData(
+            unit=unit,
+            self_name=self.text(raw, ("自称",)) or _default_self_name(unit),
+            year=year,
+            signed=self.date(raw.get("成文日期")),
+            signature=self.text(raw, ("落款",)) or unit,
+            figures=figures,
+            points=points,
+            problems=self.sentences(raw.get("不足"), ("不足",)),
+            plans=self.sentences(raw.get("安排"), ("安排",)),
+            other=self.sentences(raw.get("其他"), ("其他",)),
+            source=self.path,
+        )
+
+    def text(self, raw: dict[str, Any], keys: tuple[str, ...], required: bool = False) -> str:
+        value = raw.get(keys[-1])
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                raise self.fail(keys, "必须填写。")
+            return ""
+        if not isinstance(value, str | int):
+            raise self.fail(keys, "应当填写一段文字。")
+        return self.clean(str(value).strip(), keys)
+
+    def clean(self, value: str, keys: tuple[str, ...]) -> str:
+        bad = _BAD_CHARS.search(value)
+        if bad:
+            raise self.fail(
+                keys, f"含有 Word 无法保存的控制字符（U+{ord(bad.group()):04X}），请删除后重试。"
+            )
+        return value
+
+    def year(self, value: Any) -> int:
+        if value is None:
+            raise self.fail(("年度",), "必须填写报告所属年度，如 2025。")
+        if isinstance(value, bool) or not isinstance(value, int) or not 2000 <= value <= 2100:
+            raise self.fail(("年度",), f"应为四位数年份（如 2025），现在是“{value}”。")
+        return value
+
+    def date(self, value: Any) -> dt.date | None:
+        if value is None or value == "":
+            return None
+        if isinstance(value, dt.date):
+            return value
+        m = _DATE.match(str(value))
+        if m:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                pass
+        raise self.fail(
+            ("成文日期",), f"日期“{value}”无法识别，请写成 2026年3月8日 或 2026-03-08。"
+        )
+
+    def mapping(self, value: Any, keys: tuple[str, ...]) -> dict[str, Any]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise self.fail(keys, "这里应当是“名称: 内容”的分组，不是单个值或列表。")
+        return {str(k): v for k, v in value.items()}
+
+    def category(self, keys: tuple[str, ...]) -> str:
+        cid = category_by_name(keys[-1])
+        if cid is None:
+            names = [s.short for s in load_categories().values()]
+            raise self.fail(keys, f"未知的类别。{_suggest(keys[-1], names)}")
+        return cid
+
+    def sentences(self, value: Any, keys: tuple[str, ...]) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list):
+            raise self.fail(keys, "应当是一句话，或以“- ”开头的多句话列表。")
+        out = []
+        for i, item in enumerate(items):
+            if item is None or not str(item).strip():
+                continue
+            if not isinstance(item, str | int | float):
+                raise self.fail((*keys, str(i + 1)), "每一项应当是一句话。")
+            out.append(self.clean(str(item).strip(), (*keys, str(i + 1))))
+        return tuple(out)
+
+    def figure_group(self, group: Any, keys: tuple[str, ...]) -> dict[str, FigureValue]:
+        out: dict[str, FigureValue] = {}
+        for key, value in self.mapping(group, keys).items():
+            indicator = self.indicators.get(key)
+            if indicator is None:
+                raise self.fail(
+                    (*keys, key), f"指标目录中没有这个指标。{_suggest(key, list(self.indicators))}"
+                )
+            out[key] = self.figure(indicator, value, (*keys, key))
+        return out
+
+    def figure(self, indicator: Indicator, value: Any, keys: tuple[str, ...]) -> FigureValue:
+        if isinstance(value, dict):
+            for k in value:
+                if str(k) not in VALUE_KEYS:
+                    raise self.fail((*keys, str(k)), f"未知的项目。{_suggest(str(k), VALUE_KEYS)}")
+            approx = value.get("约数", False)
+            if not isinstance(approx, bool):
+                raise self.fail((*keys, "约数"), "应填 是 或 否（true/false）。")
+            return FigureValue(
+                current=self.number(indicator, value.get("本年"), (*keys, "本年")),
+                previous=self.number(indicator, value.get("上年"), (*keys, "上年")),
+                approx=approx,
+            )
+        return FigureValue(current=self.number(indicator, value, keys))
+
+    def number(self, indicator: Indicator, value: Any, keys: tuple[str, ...]) -> float | None:
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool):
+            raise self.fail(keys, "应当填写数字。")
+        number = (
+            float(value)
+            if isinstance(value, int | float)
+            else parse_number(str(value).replace(",", ""))
+        )
+        if number is None:
+            raise self.fail(keys, f"“{value}”不是数字。请填写阿拉伯数字，如 1399、2.8万、3.84亿。")
+        if number < 0:
+            raise self.fail(keys, f"不能是负数（{value}）。")
+        if indicator.kind == "percent" and number > 100:
+            raise self.fail(keys, f"比率不能超过100%（现在是 {value}）。")
+        if indicator.kind == "count" and number != int(number):
+            raise self.fail(keys, f"件数、次数应为整数（现在是 {value}）。")
+        return number
+
+    def check_relations(self, figures: dict[str, FigureValue]) -> None:
+        for key, value in figures.items():
+            upper_key = self.indicators[key].not_above
+            upper = figures.get(upper_key) if upper_key else None
+            if upper is None:
+                continue
+            for attr, label in (("current", "本年"), ("previous", "上年")):
+                mine, theirs = getattr(value, attr), getattr(upper, attr)
+                if mine is not None and theirs is not None and mine > theirs:
+                    category = load_categories()[self.indicators[key].category].short
+                    raise self.fail(
+                        ("指标", category, key),
+                        f"{label}{key}（{mine:g}）不能大于{upper_key}（{theirs:g}），请核对。",
+                    )
+
+
+def _suggest(word: str, candidates: Any) -> str:
+    close = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.3)
+    if not close:
+        return "请对照 drafter scaffold 生成的模板检查拼写。"
+    return "您是否想写：" + "、".join(close) + "？"
+
+
+def _default_self_name(unit: str) -> str:
+    for marker, name in (("办公室", "我办"), ("局", "我局"), ("委员会", "我委")):
+        if unit.endswith(marker):
+            return name
+    for ch in reversed(unit.replace("人民政府", "").replace("政府", "")):
+        if ch in "市区县旗州盟省镇":
+            return f"我{ch}"
+    return "我们"

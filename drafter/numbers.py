@@ -1,0 +1,73 @@
+"""Write figures as officials write them: 2.8万人次, 3.84亿元, 200余场次, 同比增长12.5%."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+_WAN = 10_000
+_YI = 100_000_000
+
+
+def _plain(value: float, places: int = 2) -> str:
+    """Return VALUE with at most PLACES decimals and no trailing zeros: 2.80 → "2.8", 5.0 → "5"."""
+    q = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = format(q, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _exact_in(value: float, scale: int, places: int = 2) -> bool:
+    return float(_plain(value / scale, places)) * scale == value
+
+
+def format_quantity(value: float, *, approx: bool = False) -> str:
+    """Return a count or amount in 万/亿 where officials use them: 28000 → "2.8万", 1399 → "1399".
+
+    Exact values are shortened only when no digit is lost (19169 stays 19169); approximate ones
+    (约数) are rounded to two decimals of 万 or 亿.
+    """
+    if value >= _YI and (approx or _exact_in(value, _YI)):
+        return _plain(value / _YI) + "亿"
+    if value >= _WAN and (approx or _exact_in(value, _WAN)):
+        return _plain(value / _WAN) + "万"
+    return _plain(value)
+
+
+def format_figure(value: float, unit: str, kind: str, *, approx: bool = False) -> str:
+    """Return VALUE with its unit: "1399件", "2.8万余人次", "3.84亿元", "97.6%", "100%"."""
+    if kind == "percent" or unit == "%":
+        return f"{_plain(value)}%"
+    number = format_quantity(value, approx=approx)
+    return f"{number}{'余' if approx else ''}{unit}"
+
+
+def change_phrase(current: float, previous: float, kind: str) -> str | None:
+    """Return the year-on-year phrase for two values, or None when it cannot be computed.
+
+    Rates compare in percentage points ("较上年提高2.5个百分点"); other figures in percent
+    ("同比增长12.5%", "同比下降3%", "与上年持平"). Percentages are rounded to one decimal.
+    """
+    if kind == "percent":
+        diff = round(current - previous, 1)
+        if diff == 0:
+            return "与上年持平"
+        word = "提高" if diff > 0 else "下降"
+        return f"较上年{word}{_plain(abs(diff), 1)}个百分点"
+    if previous == 0:
+        return None
+    pct = (current - previous) / previous * 100
+    shown = _plain(abs(pct), 1)
+    if shown == "0":
+        return "与上年持平"
+    return f"同比{'增长' if pct > 0 else '下降'}{shown}%"
+
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_numeral(n: int) -> str:
+    """Return 1..99 as structural numbering writes it: 1 → "一", 10 → "十", 12 → "十二", 21 → "二十一"."""
+    if not 0 < n < 100:
+        raise ValueError(f"numbering out of range: {n}")
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _CN_DIGITS[tens] + "十")
+    return head + (_CN_DIGITS[ones] if ones else "")

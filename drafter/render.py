@@ -1,0 +1,225 @@
+"""Compose the draft from the year's data, the learned skeleton and the templates (no .docx here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from drafter.categories import load_categories
+from drafter.data import FigureValue, YearData
+from drafter.draftmodel import (
+    Block,
+    Draft,
+    Figure,
+    Inline,
+    Placeholder,
+    Suggestion,
+    Text,
+)
+from drafter.errors import TemplateDataError
+from drafter.indicators import Indicator, load_indicators
+from drafter.model import PART1_CATEGORIES
+from drafter.numbers import change_phrase, chinese_numeral, format_figure
+from drafter.resources import load_template_yaml, template_path
+from drafter.skeleton_model import Skeleton
+from drafter.templating import has_template, render_template
+from drafter.years import citation_for
+
+# Figures travel through jinja2 as markers (control characters the data file may not contain).
+_MARK = re.compile("\x1e([VCT]):([^\x1f]*)\x1f")
+_ITEM_NUMBER = re.compile(
+    r"^([一二三四五六七八九十]+是|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])"
+)
+
+
+@dataclass(frozen=True)
+class _Frame:
+    title: str
+    parts: dict[str, str]
+    suggestions: int
+
+
+def draft_report(data: YearData, skeleton: Skeleton) -> Draft:
+    """Return the draft for DATA: title, opening, the rule's parts in order, signature and date."""
+    frame = _frame()
+    fill = {"年度": data.year, "下年": data.year + 1, "单位": data.unit}
+    title = frame.title.format(**fill)
+    blocks: list[Block] = [Block("title", (Text(title),)), _opening(data)]
+    part_no = 0
+
+    def part(cid: str) -> None:
+        nonlocal part_no
+        part_no += 1
+        blocks.append(
+            Block(
+                "heading1",
+                (Text(f"{chinese_numeral(part_no)}、{frame.parts[cid].format(**fill)}"),),
+            )
+        )
+
+    part("achievements")
+    for i, cid in enumerate(_part1_categories(data, skeleton), start=1):
+        blocks.append(
+            Block("heading2", (Text(f"（{chinese_numeral(i)}）{load_categories()[cid].name}"),))
+        )
+        blocks.extend(_category_body(cid, data, skeleton, frame.suggestions))
+    part("problems")
+    blocks.extend(
+        _list_or_suggestions(data.problems, "problems", data, skeleton, frame.suggestions)
+    )
+    part("first_responsible")
+    blocks.extend(_category_body("first_responsible", data, skeleton, frame.suggestions))
+    part("plan")
+    blocks.extend(_list_or_suggestions(data.plans, "plan", data, skeleton, frame.suggestions))
+    if data.other:
+        part("other")
+        blocks.extend(Block("body", (Text(s),)) for s in data.other)
+    blocks.append(Block("signature", (Text(data.signature),)))
+    date = _chinese_date(data.signed) if data.signed else None
+    blocks.append(Block("date", (Text(date),) if date else (Placeholder(None, "成文日期"),)))
+    signed = data.signed or dt.date(data.year + 1, 1, 1)
+    return Draft(title=title, unit=data.unit, year=data.year, signed=signed, blocks=tuple(blocks))
+
+
+@cache
+def _frame() -> _Frame:
+    raw = load_template_yaml("report.yaml")
+    try:
+        return _Frame(
+            str(raw["标题"]), {k: str(v) for k, v in raw["部分"].items()}, int(raw["参考句数"])
+        )
+    except (KeyError, TypeError, ValueError) as e:
+        raise TemplateDataError(
+            f"缺少或写错了项目：{e}", path=str(template_path("report.yaml"))
+        ) from e
+
+
+def _opening(data: YearData) -> Block:
+    citation = citation_for(data.year)
+    text = render_template(
+        "opening.j2",
+        {
+            "年度": data.year,
+            "下年": data.year + 1,
+            "单位": data.unit,
+            "自称": data.self_name,
+            "引文": citation.text,
+        },
+    )
+    return Block("body", (Text(text),))
+
+
+def _part1_categories(data: YearData, skeleton: Skeleton) -> list[str]:
+    """Return part-1 categories: the skeleton's, in learned order, then any others the data fills."""
+    learned = [c.id for c in skeleton.categories if c.id in PART1_CATEGORIES]
+    used = {load_indicators()[k].category for k in data.figures} | set(data.points)
+    extra = [c for c in PART1_CATEGORIES if c not in learned and c in used]
+    return learned + extra
+
+
+def _category_body(cid: str, data: YearData, skeleton: Skeleton, suggestions: int) -> list[Block]:
+    blocks = [Block("body", (Text(p),)) for p in data.points.get(cid, ())]
+    listed = [
+        ind for key, ind in load_indicators().items() if ind.category == cid and key in data.figures
+    ]
+    given = any(data.figures[i.key].current is not None for i in listed)
+    if not blocks and not given:
+        blocks.extend(_suggestions(cid, data, skeleton, suggestions))
+    if listed:
+        blocks.append(Block("body", _figure_paragraph(cid, listed, data)))
+    return blocks
+
+
+def _figure_paragraph(cid: str, listed: list[Indicator], data: YearData) -> tuple[Inline, ...]:
+    entries = {ind.key: _sentence(ind, data.figures[ind.key]) for ind in listed}
+    context: dict[str, Any] = {
+        "年度": data.year,
+        "下年": data.year + 1,
+        "单位": data.unit,
+        "自称": data.self_name,
+        "类别": load_categories()[cid].name,
+        "句子": list(entries.values()),
+        "指标": entries,
+    }
+    name = f"{cid}.j2" if has_template(f"{cid}.j2") else "default.j2"
+    return _inlines(render_template(name, context), data)
+
+
+def _sentence(indicator: Indicator, value: FigureValue) -> str:
+    if value.current is None:
+        filled = indicator.sentence.replace("{值}", f"\x1eT:{indicator.key}\x1f").replace(
+            "{同比}", ""
+        )
+    else:
+        change = ""
+        if value.previous is not None and change_phrase(
+            value.current, value.previous, indicator.kind
+        ):
+            change = f"，\x1eC:{indicator.key}\x1f"
+        filled = indicator.sentence.replace("{值}", f"\x1eV:{indicator.key}\x1f").replace(
+            "{同比}", change
+        )
+    return filled
+
+
+def _inlines(text: str, data: YearData) -> tuple[Inline, ...]:
+    """Return TEXT's markers resolved into figures, year-on-year phrases and placeholders."""
+    indicators = load_indicators()
+    out: list[Inline] = []
+    last = 0
+    for m in _MARK.finditer(text):
+        if m.start() > last:
+            out.append(Text(text[last : m.start()]))
+        kind, key = m.group(1), m.group(2)
+        ind, value = indicators[key], data.figures[key]
+        if kind == "T" or value.current is None:
+            out.append(Placeholder(key, ind.description))
+        elif kind == "V":
+            out.append(
+                Figure(key, format_figure(value.current, ind.unit, ind.kind, approx=value.approx))
+            )
+        else:
+            assert value.previous is not None
+            out.append(
+                Figure(
+                    key, change_phrase(value.current, value.previous, ind.kind) or "", role="change"
+                )
+            )
+        last = m.end()
+    if last < len(text):
+        out.append(Text(text[last:]))
+    return tuple(out)
+
+
+def _suggestions(cid: str, data: YearData, skeleton: Skeleton, limit: int) -> list[Block]:
+    learned = skeleton.category(cid)
+    if learned is None or limit <= 0:
+        return []
+    fill = {"年度": str(data.year), "下年": str(data.year + 1), "自称": data.self_name}
+    out = []
+    for exemplar in learned.typical[:limit]:
+        text = re.sub(r"\{(年度|下年|自称)\}", lambda m: fill[m.group(1)], exemplar.text)
+        out.append(Block("body", (Suggestion(text),)))
+    return out
+
+
+def _list_or_suggestions(
+    items: tuple[str, ...], cid: str, data: YearData, skeleton: Skeleton, limit: int
+) -> list[Block]:
+    if not items:
+        return _suggestions(cid, data, skeleton, limit)
+    numbered = len(items) > 1
+    return [
+        Block(
+            "body",
+            (Text(f"{chinese_numeral(i)}是{s}" if numbered and not _ITEM_NUMBER.match(s) else s),),
+        )
+        for i, s in enumerate(items, start=1)
+    ]
+
+
+def _chinese_date(d: dt.date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
