@@ -34,8 +34,9 @@ TOP_KEYS = (
     "其他",
 )
 VALUE_KEYS = ("本年", "上年", "约数")
-# Characters Word cannot store in document.xml (XML 1.0 forbids them).
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Characters Word cannot store in document.xml (XML 1.0 forbids them), and the two private-use
+# characters drafter uses internally to mark figures in rendered templates.
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\ue000\ue001]")
 _DATE = re.compile(r"^\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*$")
 
 

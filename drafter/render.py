@@ -28,8 +28,8 @@ from drafter.skeleton_model import Skeleton
 from drafter.templating import has_template, render_template
 from drafter.years import citation_for
 
-# Figures travel through jinja2 as markers (control characters the data file may not contain).
-_MARK = re.compile("\x1e([VCT]):([^\x1f]*)\x1f")
+# Figures travel through jinja2 as markers made of two private-use characters the data file may not contain.
+_MARK = re.compile("\ue000([VCT]):([^\ue001]*)\ue001")
 _ITEM_NUMBER = re.compile(
     r"^([一二三四五六七八九十]+是|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])"
 )
@@ -150,7 +150,7 @@ def _figure_paragraph(cid: str, listed: list[Indicator], data: YearData) -> tupl
 
 def _sentence(indicator: Indicator, value: FigureValue) -> str:
     if value.current is None:
-        filled = indicator.sentence.replace("{值}", f"\x1eT:{indicator.key}\x1f").replace(
+        filled = indicator.sentence.replace("{值}", f"\ue000T:{indicator.key}\ue001").replace(
             "{同比}", ""
         )
     else:
@@ -158,8 +158,8 @@ def _sentence(indicator: Indicator, value: FigureValue) -> str:
         if value.previous is not None and change_phrase(
             value.current, value.previous, indicator.kind
         ):
-            change = f"，\x1eC:{indicator.key}\x1f"
-        filled = indicator.sentence.replace("{值}", f"\x1eV:{indicator.key}\x1f").replace(
+            change = f"，\ue000C:{indicator.key}\ue001"
+        filled = indicator.sentence.replace("{值}", f"\ue000V:{indicator.key}\ue001").replace(
             "{同比}", change
         )
     return filled

@@ -165,7 +165,7 @@ def _gather(outline: Outline, pools: dict[str, _Pool]) -> None:
         if top_of_category and section.title:
             pool.headings[templated(section.title, outline.year)[0]] += 1
             for child in section.children:
-                if child.title:
+                if child.title and child.category == cid:
                     pool.subtopics[templated(child.title, outline.year)[0]] += 1
         for paragraph in section.paragraphs:
             for m in _INLINE_TOPIC.finditer(paragraph):

@@ -56,10 +56,9 @@ def _print_summary(skeleton: object, ok: int, skipped: int) -> None:
 
     assert isinstance(skeleton, Skeleton)
     typer.echo(f"共读取报告 {ok} 篇" + (f"，跳过 {skipped} 篇" if skipped else "") + "。")
-    typer.echo(f"{'类别':<12}{'报告数':>6}{'位置':>6}  常见标题")
+    typer.echo(f"{'类别':<18}{'报告数':>4}{'位置':>6}  默认标题")
     for c in skeleton.categories:
-        heading = c.headings[0].text if c.headings else "（无标题）"
-        typer.echo(f"{c.id:<14}{c.support:>6}{c.order:>8.2f}  {heading}")
+        typer.echo(f"{c.id:<20}{c.support:>4}{c.order:>8.2f}  {c.name}")
 
 
 @app.command()
