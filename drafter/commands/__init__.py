@@ -2,3 +2,4 @@
 
 from drafter.commands import learn  # noqa: F401
 from drafter.commands import draft  # noqa: F401
+from drafter.commands import extract  # noqa: F401
