@@ -1,0 +1,332 @@
+"""Tests for refresh.refresh_draft: draft the example, edit it like a writer, refresh, compare."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from lxml.etree import _Element
+from typer.testing import CliRunner
+
+import drafter.cli  # noqa: F401  (registers the commands)
+from drafter.cli_app import app
+from drafter.data import YearData, load_data
+from drafter.docx_controls import find_controls
+from drafter.docxtext import paragraph_text
+from drafter.draftmodel import parse_tag
+from drafter.errors import DraftFormatError, InputError
+from drafter.indicators import load_indicators
+from drafter.refresh import RefreshResult, refresh_draft
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "示例市2025年度数据.yaml"
+DOCUMENT = "word/document.xml"
+_SDT = re.compile(rb"<w:sdt>.*?</w:sdt>", re.S)
+_TAG = re.compile(rb'<w:tag w:val="([^"]*)"/>')
+
+# The example as drafted: one figure left blank, so the draft holds one 【待填】 placeholder.
+DRAFTED = {"行政复议纠错件数: 96": "行政复议纠错件数:"}
+# Corrected statistics sent in after the draft was edited.
+CORRECTED = {
+    "行政复议纠错件数: 96": "行政复议纠错件数: 96",
+    "行政复议受理件数: {本年: 1486, 上年: 1399}": "行政复议受理件数: {本年: 1500, 上年: 1399}",
+    "集体学法次数: 6": "集体学法次数: 7",
+    "行政检查次数: {本年: 3650, 上年: 3800, 约数: true}": "行政检查次数: {本年: 3700, 上年: 3800, 约数: true}",
+    "规范性文件清理件数: 463": "规范性文件清理件数: 470",
+}
+
+
+def _example(replacements: dict[str, str]) -> str:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for old, new in replacements.items():
+        assert old in text, f"the example no longer has {old!r}"
+        text = text.replace(old, new)
+    return text
+
+
+def _data(replacements: dict[str, str]) -> YearData:
+    return load_data(_example(replacements), "数据.yaml")
+
+
+def _members(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return {name: zf.read(name) for name in zf.namelist()}
+
+
+def _control(document: DocxDocument, key: str, role: str = "value") -> _Element:
+    for c in find_controls(document):
+        if c.key == key and c.role == role:
+            return c.element
+    raise AssertionError(f"no control for {key} {role}")
+
+
+def _paragraph_of(document: DocxDocument, element: _Element) -> Paragraph:
+    p = next(a for a in element.iterancestors() if a.tag == qn("w:p"))
+    return Paragraph(p, document._body)
+
+
+def _texts(document: DocxDocument) -> dict[tuple[str, str], list[str]]:
+    out: dict[tuple[str, str], list[str]] = {}
+    for c in find_controls(document):
+        out.setdefault((c.key, c.role if c.kind == "figure" else "todo"), []).append(c.text)
+    return out
+
+
+def _reopen(data: bytes) -> DocxDocument:
+    return docx.Document(io.BytesIO(data))
+
+
+def _save(document: DocxDocument) -> bytes:
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _delete_sentence(document: DocxDocument, key: str) -> None:
+    """Delete "；开展行政检查3650余次，同比下降3.9%" as a writer would: text, controls and all."""
+    value, change = _control(document, key), _control(document, key, "change")
+    before, comma, after = value.getprevious(), value.getnext(), change.getnext()
+    assert before is not None and comma is not None and after is not None
+    assert comma.findtext(qn("w:t")) == "，"
+    t_before, t_after = before.find(qn("w:t")), after.find(qn("w:t"))
+    assert t_before is not None and t_after is not None and t_before.text and t_after.text
+    t_before.text = t_before.text[: t_before.text.rfind("；") + 1]
+    t_after.text = t_after.text.removeprefix("；")
+    for el in (value, comma, change):
+        parent = el.getparent()
+        assert parent is not None
+        parent.remove(el)
+
+
+def _edit_like_a_writer(data: bytes) -> bytes:
+    """Return DATA after the edits of a week in Word, made through python-docx."""
+    document = _reopen(data)
+    paragraphs = document.paragraphs
+    # Rewrite a paragraph of prose.
+    intro = next(p for p in paragraphs if p.text.startswith("市政府常务会议专题研究"))
+    intro.text = "市政府党组坚持把法治政府建设摆在全局工作的重要位置，年初即研究部署全年任务。"
+    # Add a paragraph.
+    rules = next(p for p in paragraphs if p.text.startswith("围绕城市治理"))
+    rules.insert_paragraph_before("新增：全年组织规章立法后评估2项。", style=rules.style)
+    # Delete a sentence holding a figure.
+    _delete_sentence(document, "行政检查次数")
+    # Reword the text before a figure and make it bold; bold the figure itself too.
+    accepted = _control(document, "行政复议受理件数")
+    paragraph = _paragraph_of(document, accepted)
+    lead = paragraph.runs[0]
+    assert lead.text == "全年受理行政复议案件"
+    lead.text = "全年共受理行政复议案件"
+    lead.bold = True
+    Run(accepted.find(f"{qn('w:sdtContent')}/{qn('w:r')}"), paragraph).bold = True  # type: ignore[arg-type]
+    # Add a comment on a paragraph holding figures.
+    laws = _paragraph_of(document, _control(document, "地方性法规件数"))
+    document.add_comment(laws.runs[0], text="请法制科核对立法数字。", author="王科长", initials="W")
+    return _save(document)
+
+
+@pytest.fixture(scope="module")
+def drafted(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    folder = tmp_path_factory.mktemp("draft")
+    data_file = folder / "数据.yaml"
+    data_file.write_text(_example(DRAFTED), encoding="utf-8")
+    result = CliRunner().invoke(app, ["draft", str(data_file), "-o", str(folder / "初稿.docx")])
+    assert result.exit_code == 0, result.output
+    return (folder / "初稿.docx").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def edited(drafted: bytes) -> bytes:
+    return _edit_like_a_writer(drafted)
+
+
+@pytest.fixture(scope="module")
+def refreshed(edited: bytes) -> RefreshResult:
+    return refresh_draft(edited, _data(CORRECTED))
+
+
+def test_the_draft_has_the_placeholder_and_the_figures_to_update(drafted: bytes) -> None:
+    texts = _texts(_reopen(drafted))
+    label = load_indicators()["行政复议纠错件数"].description
+    assert texts[("行政复议纠错件数", "todo")] == [f"【待填：{label}】"]
+    assert texts[("行政复议受理件数", "value")] == ["1486件"]
+    assert texts[("行政复议受理件数", "change")] == ["同比增长6.2%"]
+
+
+def test_refresh_puts_every_changed_value_in_with_its_change_phrase(
+    refreshed: RefreshResult,
+) -> None:
+    texts = _texts(_reopen(refreshed.docx))
+    assert texts[("行政复议受理件数", "value")] == ["1500件"]
+    assert texts[("行政复议受理件数", "change")] == ["同比增长7.2%"]
+    assert texts[("集体学法次数", "value")] == ["7次"]
+    assert texts[("规范性文件清理件数", "value")] == ["470件"]
+    assert {(u.key, u.role, u.old, u.new) for u in refreshed.updated} == {
+        ("行政复议受理件数", "value", "1486件", "1500件"),
+        ("行政复议受理件数", "change", "同比增长6.2%", "同比增长7.2%"),
+        ("集体学法次数", "value", "6次", "7次"),
+        ("规范性文件清理件数", "value", "463件", "470件"),
+    }
+
+
+def test_refresh_keeps_the_writers_words_and_formatting_around_and_in_a_figure(
+    refreshed: RefreshResult,
+) -> None:
+    document = _reopen(refreshed.docx)
+    accepted = _control(document, "行政复议受理件数")
+    paragraph = _paragraph_of(document, accepted)
+    assert paragraph_text(paragraph._p).startswith("全年共受理行政复议案件1500件，同比增长7.2%；")
+    assert paragraph.runs[0].bold is True
+    assert accepted.find(f".//{qn('w:rPr')}/{qn('w:b')}") is not None
+
+
+def test_refresh_reports_the_deleted_figure_as_unplaceable(refreshed: RefreshResult) -> None:
+    assert [(u.key, u.value) for u in refreshed.unplaceable] == [("行政检查次数", "3700余次")]
+    assert "行政检查" not in "".join(
+        paragraph_text(p._p) for p in _reopen(refreshed.docx).paragraphs
+    )
+
+
+def test_refresh_fills_a_placeholder_and_makes_it_a_figure_control(
+    refreshed: RefreshResult,
+) -> None:
+    assert [(u.key, u.new) for u in refreshed.filled] == [("行政复议纠错件数", "96件")]
+    document = _reopen(refreshed.docx)
+    control = _control(document, "行政复议纠错件数")
+    assert (
+        control.find(f"{qn('w:sdtPr')}/{qn('w:tag')}").get(qn("w:val"))
+        == "drafter:行政复议纠错件数"
+    )  # type: ignore[union-attr]
+    assert control.find(f".//{qn('w:highlight')}") is None
+    assert "96件；" in paragraph_text(_paragraph_of(document, control)._p)
+    assert refreshed.pending == ()
+
+
+def _masked(xml: bytes, masked: set[tuple[str, str]]) -> tuple[bytes, int]:
+    """Return XML with the whole of every control for a masked (key, role) cut out, and a count."""
+    count = 0
+
+    def cut(m: re.Match[bytes]) -> bytes:
+        nonlocal count
+        tag = _TAG.search(m.group(0))
+        parsed = parse_tag(tag.group(1).decode()) if tag else None
+        if parsed and (parsed[1], parsed[2]) in masked:
+            count += 1
+            return b"<masked/>"
+        return m.group(0)
+
+    return _SDT.sub(cut, xml), count
+
+
+def test_refresh_changes_no_byte_outside_the_updated_controls(
+    edited: bytes, refreshed: RefreshResult
+) -> None:
+    before, after = _members(edited), _members(refreshed.docx)
+    assert list(before) == list(after)
+    assert {n: d for n, d in before.items() if n != DOCUMENT} == {
+        n: d for n, d in after.items() if n != DOCUMENT
+    }
+    touched = {(u.key, u.role) for u in refreshed.updated + refreshed.filled}
+    masked_before, n_before = _masked(before[DOCUMENT], touched)
+    masked_after, n_after = _masked(after[DOCUMENT], touched)
+    assert n_before == n_after == len(refreshed.updated) + len(refreshed.filled)
+    assert masked_before == masked_after
+
+
+def test_the_writers_comment_and_new_paragraph_survive(refreshed: RefreshResult) -> None:
+    document = _reopen(refreshed.docx)
+    assert [c.text for c in document.comments if c.author == "王科长"] == ["请法制科核对立法数字。"]
+    texts = [p.text for p in document.paragraphs]
+    assert "新增：全年组织规章立法后评估2项。" in texts
+    assert (
+        texts.count("市政府党组坚持把法治政府建设摆在全局工作的重要位置，年初即研究部署全年任务。")
+        == 1
+    )
+
+
+def test_refresh_with_the_same_figures_returns_the_same_bytes(edited: bytes) -> None:
+    once = refresh_draft(edited, _data(CORRECTED))
+    twice = refresh_draft(once.docx, _data(CORRECTED))
+    assert not twice.changed
+    assert twice.docx == once.docx
+
+
+def test_change_phrase_without_last_years_figure_becomes_a_yellow_placeholder(
+    drafted: bytes,
+) -> None:
+    no_previous = {"行政复议受理件数: {本年: 1486, 上年: 1399}": "行政复议受理件数: 1500"}
+    result = refresh_draft(drafted, _data(DRAFTED | no_previous))
+    control = _control(_reopen(result.docx), "行政复议受理件数", "change")
+    assert paragraph_text(control) == "【待填：同比】"
+    assert control.find(f".//{qn('w:highlight')}").get(qn("w:val")) == "yellow"  # type: ignore[union-attr]
+    assert [(n.key, n.role) for n in result.notices] == [("行政复议受理件数", "change")]
+    assert "无法计算同比" in result.notices[0].reason
+    again = refresh_draft(result.docx, _data(DRAFTED))
+    control = _control(_reopen(again.docx), "行政复议受理件数", "change")
+    assert paragraph_text(control) == "同比增长6.2%"
+    assert control.find(f".//{qn('w:highlight')}") is None
+
+
+def test_a_figure_changed_with_track_changes_on_keeps_its_revision_marks(drafted: bytes) -> None:
+    document = _reopen(drafted)
+    content = _control(document, "行政复议受理件数").find(qn("w:sdtContent"))
+    assert content is not None
+    revised = (
+        '<w:sdtContent xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:del w:id="901" w:author="王科长" w:date="2026-02-01T09:00:00Z">'
+        "<w:r><w:delText>1486件</w:delText></w:r></w:del>"
+        '<w:ins w:id="902" w:author="王科长" w:date="2026-02-01T09:00:00Z">'
+        "<w:r><w:t>1490件</w:t></w:r></w:ins></w:sdtContent>"
+    )
+    content.getparent().replace(content, docx.oxml.parse_xml(revised))  # type: ignore[union-attr]
+    result = refresh_draft(_save(document), _data(DRAFTED))
+    control = _control(_reopen(result.docx), "行政复议受理件数")
+    assert [(u.old, u.new) for u in result.updated] == [("1490件", "1486件")]
+    assert control.findtext(f".//{qn('w:del')}//{qn('w:delText')}") == "1486件"
+    assert control.findtext(f".//{qn('w:ins')}//{qn('w:t')}") == "1486件"
+
+
+def test_a_control_that_lost_its_tag_is_counted_and_its_figure_unplaceable(drafted: bytes) -> None:
+    document = _reopen(drafted)
+    tag = _control(document, "集体学法次数").find(f"{qn('w:sdtPr')}/{qn('w:tag')}")
+    tag.getparent().remove(tag)  # type: ignore[union-attr]
+    result = refresh_draft(_save(document), _data(DRAFTED))
+    assert result.untagged == 1
+    assert [u.key for u in result.unplaceable] == ["集体学法次数"]
+
+
+def test_a_docx_without_drafter_controls_is_not_a_drafter_draft() -> None:
+    with pytest.raises(DraftFormatError, match="不是 drafter 生成的初稿"):
+        refresh_draft(_save(docx.Document()), _data(DRAFTED))
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"plain text, not a zip", "不是 .docx 文件"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "旧版 .doc"),
+        (b"", "不是 .docx 文件"),
+    ],
+)
+def test_not_a_docx_is_an_input_error(data: bytes, message: str) -> None:
+    with pytest.raises(InputError, match=re.escape(message)):
+        refresh_draft(data, _data(DRAFTED))
+
+
+def test_a_truncated_docx_is_an_input_error(drafted: bytes) -> None:
+    with pytest.raises(InputError, match="损坏"):
+        refresh_draft(drafted[: len(drafted) // 2], _data(DRAFTED))
+
+
+def test_a_zip_without_a_document_part_is_an_input_error() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("hello.txt", "hi")
+    with pytest.raises(InputError, match="没有正文部分"):
+        refresh_draft(out.getvalue(), _data(DRAFTED))
