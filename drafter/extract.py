@@ -51,9 +51,14 @@ class ExtractedFigure:
         return self.figure.text
 
 
-def extract_figures(outline: Outline) -> list[ExtractedFigure]:
-    """Return every figure of OUTLINE in reading order, each matched to at most one indicator."""
-    indicators = load_indicators()
+def extract_figures(
+    outline: Outline, indicators: dict[str, Indicator] | None = None
+) -> list[ExtractedFigure]:
+    """Return every figure of OUTLINE in reading order, each matched to at most one indicator.
+
+    INDICATORS defaults to the catalogue, templates/indicators.yaml.
+    """
+    indicators = load_indicators() if indicators is None else indicators
     out: list[ExtractedFigure] = []
     for category, heading, text in _texts(outline):
         for sentence in split_sentences(text):
@@ -62,7 +67,11 @@ def extract_figures(outline: Outline) -> list[ExtractedFigure]:
 
 
 def figures_to_data(
-    extracted: list[ExtractedFigure], year: int | None, *, unit: str | None = None
+    extracted: list[ExtractedFigure],
+    year: int | None,
+    *,
+    unit: str | None = None,
+    indicators: dict[str, Indicator] | None = None,
 ) -> tuple[dict[str, Any], list[str]]:
     """Return (data, notices): a data-file mapping with each matched value as 上年 for year+1.
 
@@ -70,7 +79,7 @@ def figures_to_data(
     "指标": {category 简称: {indicator key: {"上年": value}}}}. When several figures match one
     indicator the first is kept and a notice says which were left out.
     """
-    indicators = load_indicators()
+    indicators = load_indicators() if indicators is None else indicators
     categories = load_categories()
     chosen = first_matches(extracted)
     notices = [

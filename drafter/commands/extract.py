@@ -25,7 +25,7 @@ def extract(
         list[Path],
         typer.Argument(
             help="往年报告文件（.txt/.docx）或文件夹，可写多个。",
-            metavar="REPORT...",
+            metavar="REPORT",
             show_default=False,
         ),
     ],
