@@ -18,13 +18,14 @@ from drafter.years import (
 )
 
 # A year ("2023年", "2023年度") or a range ("2021—2025年"); not 〔2018〕 document numbers.
-_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?:[—\-－~～至到]((?:19|20)\d{2}))?年(?!\d)")
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?:[—\-－~～至到]((?:19|20)\d{2}))?年")
 _COMPARE_BEFORE = re.compile(r"(较|比|与|同|和|对比|相比|较之|相较)$")
 _SINCE_BEFORE = re.compile(r"(自|从)$")
 _TARGET_BEFORE = re.compile(r"(到|至|力争|确保|预计|计划)$")
 _AFTER_OK = re.compile(r"^(度)?(同期|以来|起|开始|版|远景)")
 _TITLE_WORD_BEFORE = re.compile(r"(纲要|规划|方案|计划|意见|办法|规定|要点|清单|目录)[（(]$")
 _PLAN_WORDS = re.compile(r"计划|打算|安排|下一步|明年|展望|目标|将")
+_COMPARING = re.compile(r"同比|环比|相比|对比|较上年|较去年|比上年|比去年")
 _SENTENCE = re.compile(r"[^。！？；]*[。！？；]?")
 _CITING = re.compile(r"贯彻|落实|学习|领会|精神")
 
@@ -37,6 +38,11 @@ def stale_years(ctx: CheckContext) -> Iterator[Located]:
     for p in ctx.passages:
         titles = _title_spans(p.text)
         for m in _YEAR.finditer(p.text):
+            if p.kind == "heading" and p.category == "plan" and m.group(2) is None:
+                if int(m.group(1)) != year + 1:  # "2024年工作安排" kept from last year's report
+                    message = f"工作安排部分的标题应写下一年（{year + 1}年），而不是“{m.group()}”。"
+                    yield p.finding("stale-year", "warning", message, m.start(), m.end())
+                continue
             if not _year_is_fine(p, m, year, titles):
                 yield p.finding(
                     "stale-year", "warning", _stale_message(m, year), m.start(), m.end()
@@ -53,7 +59,13 @@ def _year_is_fine(p: Passage, m: re.Match[str], year: int, titles: list[tuple[in
     if first == year or _AFTER_OK.match(after) or _COMPARE_BEFORE.search(before):
         return True
     if first < year:
-        return bool(_SINCE_BEFORE.search(before))
+        # "自2019年", or a sentence comparing with that year ("2023年受理…，同比增长…")
+        sentence = _sentence_at(p.text, m.start())
+        return bool(
+            _SINCE_BEFORE.search(before)
+            or _COMPARING.search(sentence)
+            or (first == year - 1 and f"{year}年" in sentence)
+        )
     if _TARGET_BEFORE.search(before):
         return True
     if first == year + 1:

@@ -1,0 +1,323 @@
+"""`drafter check`: each planted defect is found, clean drafts give nothing, exit codes hold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import EXAMPLES, ROOT, SEEDS
+from typer.testing import CliRunner
+
+import drafter.cli  # noqa: F401  (registers the commands)
+from drafter.check import check_report
+from drafter.classify import classify_outline
+from drafter.cli_app import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, app
+from drafter.corpus import parse_report
+from drafter.findings import Finding, excerpt
+from drafter.model import Outline, RawParagraph, SourceText
+from drafter.outline import build_outline
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "check"
+CASES: dict[str, dict[str, Any]] = yaml.safe_load(
+    (FIXTURES / "cases.yaml").read_text(encoding="utf-8")
+)
+FINDING_KEYS = {"rule", "severity", "section", "paragraph", "message", "excerpt"}
+
+runner = CliRunner()
+
+
+def _check_file(name: str) -> list[Finding]:
+    case = CASES[name]
+    against = case.get("against")
+    last_year = parse_report(FIXTURES / against) if against else None
+    return check_report(parse_report(FIXTURES / name), year=None, last_year=last_year)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_each_doctored_draft_gives_exactly_its_planted_defect(name: str) -> None:
+    expected = CASES[name]["rule"]
+    findings = _check_file(name)
+    assert [f.rule for f in findings] == ([expected] if expected else []), findings
+
+
+def test_clean_draft_has_no_paragraph_copied_from_last_year() -> None:
+    last_year = parse_report(FIXTURES / "last_year.txt")
+    outline = parse_report(FIXTURES / "clean.txt")
+    assert check_report(outline, year=None, last_year=last_year) == []
+
+
+def test_findings_say_where_they_are() -> None:
+    (finding,) = _check_file("placeholder.txt")
+    assert finding.severity == "error"
+    assert finding.section == "（四）预防调处化解社会矛盾纠纷"
+    assert finding.paragraph == 1
+    assert "【待填：行政争议调解和解件数】" in finding.excerpt
+    assert len(finding.excerpt) <= 40
+
+
+def _report(body: str, *, year: int = 2024, extra_sections: str = "") -> Outline:
+    """Return a classified outline of a small complete report whose 执法 section holds BODY."""
+    lines = [
+        f"青山市人民政府关于{year}年度法治政府建设情况的报告",
+        f"{year}年，青山市人民政府深入学习贯彻习近平法治思想，扎实推进法治政府建设。现将有关情况报告如下。",
+        "一、主要举措和成效",
+        "（一）严格规范公正文明执法",
+        body,
+        "二、存在的不足和原因",
+        "基层法治工作力量相对薄弱，行政执法规范化水平有待提升。",
+        "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+        "市政府主要负责人认真履行推进法治建设第一责任人职责，带头学法用法。",
+        f"四、{year + 1}年工作安排",
+        f"{year + 1}年，我们将继续深入推进法治政府建设。",
+        *filter(None, extra_sections.split("\n")),
+    ]
+    source = SourceText("test.txt", tuple(RawParagraph(line) for line in lines))
+    return classify_outline(build_outline(source))
+
+
+def _rules(body: str, year: int = 2024) -> list[str]:
+    return [f.rule for f in check_report(_report(body, year=year), year=None, last_year=None)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "认真落实《法治政府建设实施纲要（2021—2025年）》，全面推行行政执法三项制度。",
+        "全市开展行政检查2100余次，较2023年减少15%。",
+        "全市开展行政检查2100余次，比2023年减少300次。",
+        "受理行政复议案件360件，与2023年同期相比有所增长。",
+        "2018年以来，我市持续推进综合行政执法改革。",
+        "公布《行政许可事项清单（2023年版）》。",
+        "计划到2035年基本建成法治政府。",
+        "落实行政执法质量三年行动计划（2023—2025年），开展案卷评查。",
+    ],
+)
+def test_years_that_are_fine(body: str) -> None:
+    assert _rules(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "2023年，全面推行行政执法三项制度。",
+        "在2022—2023年度全省评价中位居前列。",
+        "2026年，全市开展行政检查2100余次。",
+    ],
+)
+def test_years_that_are_stale(body: str) -> None:
+    assert _rules(body) == ["stale-year"]
+
+
+def test_next_year_outside_the_plan_is_flagged_but_inside_it_is_fine() -> None:
+    assert _rules("2025年1月，全市综合行政执法改革通过验收。") == ["stale-year"]
+    assert _rules("2025年，将全面推行柔性执法。") == []
+
+
+@pytest.mark.parametrize("title", ["2024年工作安排", "2023年工作安排"])
+def test_plan_heading_not_naming_next_year_is_flagged(title: str) -> None:
+    outline = _report("全面推行行政执法三项制度。")
+    outline.sections[-1].title = title  # last year's plan heading kept
+    findings = check_report(outline, year=None, last_year=None)
+    assert [(f.rule, f.section, f.paragraph) for f in findings] == [
+        ("stale-year", f"四、{title}", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "year", "rules"),
+    [
+        ("全面贯彻落实党的二十大和二十届二中、三中全会精神。", 2024, []),
+        ("全面贯彻落实党的二十大和二十届三中全会精神。", 2024, []),
+        ("全面贯彻落实党的二十大和二十届二中全会精神。", 2024, ["wrong-plenary"]),
+        ("全面贯彻落实党的二十大和二十届二中、三中、四中全会精神。", 2024, ["wrong-plenary"]),
+        ("深入贯彻党的十九大和十九届二中、三中、四中、五中、六中全会精神。", 2021, []),
+        ("深入贯彻党的二十大精神。", 2021, ["wrong-plenary"]),
+        ("党的十八届四中全会以来，我市持续推进依法行政。", 2024, []),
+    ],
+)
+def test_plenary_citations_against_the_year(body: str, year: int, rules: list[str]) -> None:
+    assert _rules(body, year) == rules
+
+
+@pytest.mark.parametrize(
+    ("body", "rules"),
+    [
+        ("行政复议案件按期办结率达120%。", ["rate-over-100"]),
+        ("办理人大代表建议56件，办复率100%。", []),
+        ("审批服务事项办理时限平均压缩163%。", []),
+        ("全市新增市场主体1200户，同比增长120%。", []),
+        ("全年受理行政复议案件150件，审结162件。", ["more-closed-than-received"]),
+        ("受理行政复议案件150件，审结行政诉讼案件162件。", []),
+        ("受理行政复议案件150件，审结162件（含上年结转案件20件）。", []),
+        ("受理行政复议案件150件，审结142件。", []),
+        ("上年受理行政复议案件1000件，本年受理1200件，同比增长30%。", ["change-mismatch"]),
+        ("上年受理行政复议案件1000件。本年受理1200件，同比增长20%。", []),
+        ("全年受理行政复议案件1200件，较上年的1000件增长20%。", []),
+        ("全年受理行政复议案件1200件，较上年增加200件，增长20%。", []),
+        ("行政诉讼案件由100件下降到80件，下降20%。", []),
+        ("行政诉讼案件由100件下降到80件，下降25%。", ["change-mismatch"]),
+        ("2023年受理行政复议案件1000件，2024年受理1100件，同比增长20%。", ["change-mismatch"]),
+        ("较去年新增事项30项。推出164项套餐服务，办件量5.8万件，较去年同期增长22%。", []),
+        ("上年受理行政复议案件1000件，本年受理1204件，同比增长20%。", []),
+    ],
+)
+def test_figure_rules(body: str, rules: list[str]) -> None:
+    assert _rules(body) == rules
+
+
+def test_missing_first_responsible_part_is_an_error_unless_merged_into_leadership() -> None:
+    merged = _report("区政府主要负责人切实履行推进法治建设第一责任人职责，主持研究执法工作。")
+    del merged.sections[2]  # the separate 第一责任人 part
+    findings = check_report(merged, year=None, last_year=None)
+    assert [(f.rule, f.severity) for f in findings] == [("missing-part", "warning")]
+    assert findings[0].section == "（一）严格规范公正文明执法"
+
+    missing = _report("全面推行行政执法三项制度。")
+    del missing.sections[2]
+    findings = check_report(missing, year=None, last_year=None)
+    assert [(f.rule, f.severity, f.section) for f in findings] == [("missing-part", "error", None)]
+
+
+def test_year_option_overrides_the_reports_own_year() -> None:
+    outline = parse_report(FIXTURES / "clean.txt")
+    rules = {f.rule for f in check_report(outline, year=2025, last_year=None)}
+    assert rules == {"stale-year", "wrong-plenary"}
+
+
+def test_year_beyond_the_table_skips_the_plenary_rule() -> None:
+    outline = _report("全面贯彻落实党的二十大和二十届二中、三中、四中全会精神。", year=2030)
+    assert _rules("全面推行行政执法三项制度。", 2030) == []
+    assert "wrong-plenary" not in [f.rule for f in check_report(outline, year=None, last_year=None)]
+
+
+@pytest.mark.parametrize(
+    ("name", "errors"),
+    [
+        ("000_b1cc889bd410f338.txt", []),
+        ("001_bc27b33d59f37cf0.txt", []),
+        ("002_c41a6bf51d27d1a9.txt", []),
+        ("003_90db4c8167dd60b7.txt", []),
+        ("004_b9359028ade3b507.txt", ["missing-part"]),  # it really has no 不足 part
+    ],
+)
+def test_real_reports_give_no_false_errors(name: str, errors: list[str]) -> None:
+    findings = check_report(parse_report(SEEDS / name), year=None, last_year=None)
+    assert [f.rule for f in findings if f.severity == "error"] == errors
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "shown"),
+    [
+        ("短句。", 0, 2, "短句。"),
+        (
+            "甲" * 30 + "【待填：件数】" + "乙" * 30,
+            30,
+            37,
+            "甲" * 16 + "【待填：件数】" + "乙" * 17,
+        ),
+        ("丙" * 60, 5, 55, "丙" * 40),
+    ],
+)
+def test_excerpt_is_at_most_40_characters_around_the_problem(
+    text: str, start: int, end: int, shown: str
+) -> None:
+    assert excerpt(text, start, end) == shown
+
+
+# --- the command line ---------------------------------------------------------------------
+
+
+def test_cli_clean_draft_exits_0() -> None:
+    result = runner.invoke(app, ["check", str(FIXTURES / "clean.txt")])
+    assert result.exit_code == EXIT_OK, result.output
+    assert "未发现问题" in result.stdout
+
+
+def test_cli_findings_exit_1_grouped_by_section_with_a_summary() -> None:
+    result = runner.invoke(app, ["check", str(FIXTURES / "placeholder.txt")])
+    assert result.exit_code == EXIT_FINDINGS
+    assert "■ （四）预防调处化解社会矛盾纠纷" in result.stdout
+    assert "严重 [placeholder] 第1段" in result.stdout
+    assert "共发现 1 处问题：严重 1 处，提示 0 处。" in result.stdout
+
+
+def test_cli_against_finds_the_copied_paragraph() -> None:
+    args = ["check", str(FIXTURES / "copied.txt"), "--against", str(FIXTURES / "last_year.txt")]
+    result = runner.invoke(app, args)
+    assert result.exit_code == EXIT_FINDINGS
+    assert "提示 [copied-from-last-year] 第2段" in result.stdout
+
+
+def test_cli_json_is_exactly_an_array_of_findings() -> None:
+    result = runner.invoke(app, ["check", str(FIXTURES / "change_mismatch.txt"), "--json"])
+    assert result.exit_code == EXIT_FINDINGS
+    data = json.loads(result.stdout)
+    assert isinstance(data, list) and len(data) == 1
+    (item,) = data
+    assert set(item) == FINDING_KEYS
+    assert item["rule"] == "change-mismatch" and item["severity"] == "error"
+    assert item["section"] == "（四）预防调处化解社会矛盾纠纷" and item["paragraph"] == 1
+    assert isinstance(item["message"], str) and isinstance(item["excerpt"], str)
+    assert "同比增长30%" in result.stdout  # ensure_ascii=False: Chinese kept as is
+
+
+def test_cli_json_of_a_clean_draft_is_an_empty_array() -> None:
+    result = runner.invoke(app, ["check", str(FIXTURES / "clean.txt"), "--json"])
+    assert result.exit_code == EXIT_OK
+    assert json.loads(result.stdout) == []
+
+
+def test_cli_year_option() -> None:
+    result = runner.invoke(app, ["check", str(FIXTURES / "clean.txt"), "--year", "2025", "--json"])
+    assert result.exit_code == EXIT_FINDINGS
+    assert "wrong-plenary" in {f["rule"] for f in json.loads(result.stdout)}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.txt", None, "不存在"),
+        ("report.pdf", b"%PDF-1.4", "不支持 .pdf"),
+        ("corrupt.docx", b"PK\x03\x04 not really a zip", "docx"),
+        ("empty.txt", b"", "空的"),
+    ],
+)
+def test_cli_unreadable_input_exits_2_with_a_chinese_message(
+    tmp_path: Path, name: str, content: bytes | None, message: str
+) -> None:
+    if content is not None:
+        (tmp_path / name).write_bytes(content)
+    result = runner.invoke(app, ["check", str(tmp_path / name)])
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert result.stderr.startswith("错误：") and message in result.stderr
+    assert result.stdout == ""
+
+
+def test_cli_unreadable_against_file_exits_2(tmp_path: Path) -> None:
+    args = ["check", str(FIXTURES / "clean.txt"), "--against", str(tmp_path / "last.pdf")]
+    result = runner.invoke(app, args)
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert result.stderr.startswith("错误：")
+
+
+def test_check_of_a_complete_draft_made_by_draft_finds_nothing(tmp_path: Path) -> None:
+    data = EXAMPLES / "示例市2025年度数据.yaml"
+    out = tmp_path / "draft.docx"
+    made = runner.invoke(app, ["draft", str(data), "-o", str(out)])
+    assert made.exit_code == EXIT_OK, made.output
+    result = runner.invoke(app, ["check", str(out), "--json"])
+    assert json.loads(result.stdout) == []
+    assert result.exit_code == EXIT_OK
+
+
+def test_drafter_help_does_not_import_jieba() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, drafter.cli; assert 'jieba' not in sys.modules and 'docx' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
