@@ -168,3 +168,39 @@ def test_help_is_in_chinese() -> None:
     )
     assert proc.returncode == 0
     assert "提取往年报告中的数字" in proc.stdout
+
+
+def test_docx_report_gives_the_same_figures_as_its_text(tmp_path: Path) -> None:
+    from docx import Document
+
+    document = Document()
+    for line in SEED.read_text(encoding="utf-8").splitlines():
+        document.add_paragraph(line)
+    path = tmp_path / "report.docx"
+    document.save(str(path))
+    (as_docx,) = _json_of(path)
+    (as_text,) = _json_of(SEED)
+    assert as_docx["year"] == as_text["year"]
+    assert as_docx["figures"] == as_text["figures"]
+
+
+def test_round_trip_extract_then_draft_writes_last_year_and_the_change(tmp_path: Path) -> None:
+    from docx import Document
+
+    from drafter.docxtext import paragraph_text
+
+    data_file = tmp_path / "data.yaml"
+    assert runner.invoke(app, ["extract", str(SEED), "-o", str(data_file)]).exit_code == 0
+    (report,) = _json_of(SEED)
+    (fig,) = [f for f in report["figures"] if f["text"] == "1399件"]
+    key = fig["indicator"]
+    assert key is not None
+    text = data_file.read_text(encoding="utf-8")
+    # the writer fills in this year's value under last year's
+    text = text.replace("      上年: 1399\n", "      上年: 1399\n      本年: 1486\n", 1)
+    data_file.write_text(text, encoding="utf-8")
+    out = tmp_path / "draft.docx"
+    result = runner.invoke(app, ["draft", str(data_file), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    body = "".join(paragraph_text(p._p) for p in Document(str(out)).paragraphs)
+    assert "1486件，同比增长6.2%" in body  # (1486 - 1399) / 1399

@@ -68,7 +68,9 @@ def extract(
             )
         )
     elif output is None:
-        for path, outline, figures in results:
+        for n, (path, outline, figures) in enumerate(results):
+            if n:
+                typer.echo()
             _print_table(path, outline, figures)
     for path, _, figures in results:
         matched = sum(f.indicator is not None for f in figures)
@@ -122,8 +124,12 @@ def _print_table(path: Path, outline: Outline, figures: list[ExtractedFigure]) -
         return
     typer.echo("  " + "".join(_pad(h, w) for h, w in _COLUMNS) + "原句")
     for f in figures:
-        row = (f.figure.text, KIND_NAMES.get(f.figure.kind, f.figure.kind))
-        row += (shorts.get(f.category, f.category), f.indicator or "—")
+        row = (
+            f.figure.text,
+            KIND_NAMES.get(f.figure.kind, f.figure.kind),
+            shorts.get(f.category, f.category),
+            f.indicator or "—",
+        )
         cells = "".join(_pad(text, width) for text, (_, width) in zip(row, _COLUMNS, strict=True))
         typer.echo(f"  {cells}{_excerpt(f)}")
 
