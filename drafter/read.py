@@ -34,9 +34,14 @@ def read_report(path: Path) -> SourceText:
         raise InputError(
             f"不支持 {suffix or '无扩展名'} 文件，只能读取 .txt 和 .docx。{hint}", path=str(path)
         )
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(
+            f"无法打开文件（{e.strerror}）。请检查权限，或先关闭占用它的程序。", path=str(path)
+        ) from e
     if not data.strip():
-        raise InputError("文件是空的。", path=str(path))
+        raise InputError("文件是空的，请确认选对了文件。", path=str(path))
     if suffix == ".docx":
         from drafter.read_docx import read_docx_paragraphs  # python-docx loads only when needed
 
@@ -44,22 +49,46 @@ def read_report(path: Path) -> SourceText:
     else:
         paragraphs = tuple(RawParagraph(line) for line in decode_text(data, str(path)).splitlines())
     if not any(p.text.strip() for p in paragraphs):
-        raise InputError("文件里没有文字。", path=str(path))
+        raise InputError("文件里没有文字，请确认选对了文件。", path=str(path))
     return SourceText(path=str(path), paragraphs=paragraphs)
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """Return DATA decoded: UTF-8 (with or without BOM), else GB18030 or Big5, whichever reads as Chinese."""
+    """Return DATA decoded: UTF-8 (with or without BOM), else GB18030 or Big5, whichever reads as Chinese.
+
+    UTF-16 is read when it has a BOM, or without one when it reads as Chinese.
+    """
     if b"\x00" in data[:4096]:
         if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
             return data.decode("utf-16")
-        raise InputError("这是二进制文件，不是文本报告。", path=name)
+        text = _most_chinese(data, ("utf-16-le", "utf-16-be"))
+        if text is None:
+            raise InputError(
+                "这是二进制文件，不是文本报告。请选择 .txt 或 .docx 格式的报告。", path=name
+            )
+        return text
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        pass
+        decoded = _most_chinese(data, _ENCODINGS)
+        if decoded is None:
+            raise InputError(
+                "无法识别文件编码（试过 UTF-8、GB18030/GBK、Big5）。请用记事本或 WPS 另存为 UTF-8 编码的 .txt。",
+                path=name,
+            ) from None
+        return decoded
+    if not any(_is_han(c) for c in text):
+        raise InputError(
+            "文件里没有中文字符，不像是报告；若用了 HZ 等少见编码，请用记事本或 WPS 另存为 UTF-8 编码的 .txt。",
+            path=name,
+        )
+    return text
+
+
+def _most_chinese(data: bytes, encodings: tuple[str, ...]) -> str | None:
+    """Return DATA decoded by whichever of ENCODINGS reads most like Chinese, or None."""
     best: tuple[float, str] | None = None
-    for enc in _ENCODINGS:
+    for enc in encodings:
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
@@ -68,15 +97,16 @@ def decode_text(data: bytes, name: str) -> str:
         if best is None or share > best[0]:
             best = (share, text)
     if best is None or best[0] < _MIN_COMMON_SHARE:
-        raise InputError(
-            "无法识别文件编码（试过 UTF-8、GB18030/GBK、Big5）。请用记事本或 WPS 另存为 UTF-8 编码的 .txt。",
-            path=name,
-        )
+        return None
     return best[1]
 
 
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
 def _common_share(text: str) -> float:
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    han = [c for c in text if _is_han(c)]
     if not han:
         return 0.0
     return sum(c in _COMMON for c in han) / len(han)

@@ -1,0 +1,332 @@
+"""A seed reads to the same outline in every encoding and as .docx; normalisation, table-driven."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SEEDS
+from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from drafter.classify import classify_outline
+from drafter.errors import InputError
+from drafter.model import Outline
+from drafter.normalize import is_artefact, normalize_line, to_simplified
+from drafter.outline import build_outline
+from drafter.read import decode_text, read_report
+
+SEED = {p.name[:3]: p for p in SEEDS.glob("*.txt")}
+SIMPLIFIED = ("000", "001", "003", "004")
+TRADITIONAL = "002"
+_CN = "一二三四五六七八九十"
+# How a seed line starts when it is a numbered heading: (Word list level 0-2, pattern).
+_HEADING_NUMBER = (
+    (0, re.compile(rf"^[{_CN}]+、")),
+    (1, re.compile(rf"^[（(][{_CN}]+[）)]")),
+    (2, re.compile(r"^\d{1,2}[.、](?!\d)")),
+)
+
+
+def _parse(path: Path) -> Outline:
+    return classify_outline(build_outline(read_report(path)))
+
+
+def _comparable(outline: Outline) -> dict[str, Any]:
+    shape = outline.as_dict()
+    del shape["file"]
+    shape["opening"] = outline.opening
+    shape["date"] = outline.date
+    return shape
+
+
+def _seed_text(seed: str) -> str:
+    return SEED[seed].read_text(encoding="utf-8")
+
+
+def _heading(line: str) -> tuple[int, str, int] | None:
+    """Return (list level, number as written, its value) when LINE starts with a section number."""
+    for level, pattern in _HEADING_NUMBER:
+        m = pattern.match(line)
+        if m:
+            digits = m.group().strip("（()）、.")
+            value = int(digits) if digits.isdigit() else _CN.index(digits) + 1
+            return level, m.group(), value
+    return None
+
+
+# -- encodings ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seed", "encoding"),
+    [
+        *((s, "gb18030") for s in SIMPLIFIED),
+        (TRADITIONAL, "big5"),
+        *((s, "utf-8-sig") for s in SEED),
+    ],
+)
+def test_seed_in_other_encoding_gives_same_outline(
+    tmp_path: Path, seed: str, encoding: str
+) -> None:
+    copy = tmp_path / SEED[seed].name
+    copy.write_bytes(_seed_text(seed).encode(encoding))
+    assert _comparable(_parse(copy)) == _comparable(_parse(SEED[seed]))
+
+
+@pytest.mark.parametrize(("seed", "encoding"), [("003", "gb18030"), (TRADITIONAL, "big5")])
+def test_decode_text_recovers_the_exact_characters(seed: str, encoding: str) -> None:
+    text = _seed_text(seed)
+    assert decode_text(text.encode(encoding), "x.txt") == text
+
+
+@pytest.mark.parametrize(
+    ("data", "needle"),
+    [
+        (
+            "법치정부 건설 연도 보고서입니다. 행정심판 사건을 처리했습니다.".encode("euc_kr") * 20,
+            "编码",
+        ),
+        ("Отчёт о работе правительства за год".encode("koi8_r") * 30, "编码"),
+        (b"\x00\x01\x02\x03binary" * 100, "二进制"),
+        ("法治政府建设年度报告。".encode("hz") * 20, "中文"),  # HZ is pure ASCII: UTF-8 "reads" it
+        (b"hello, this is not a report\n" * 10, "中文"),
+    ],
+    ids=["euc-kr", "koi8-r", "binary", "hz", "ascii"],
+)
+def test_undecodable_text_is_a_clear_error_naming_the_file(data: bytes, needle: str) -> None:
+    with pytest.raises(InputError) as err:
+        decode_text(data, "报告.txt")
+    assert "报告.txt" in str(err.value)
+    assert needle in str(err.value)
+
+
+# -- .docx ------------------------------------------------------------------------------------
+
+
+def _docx_with_styles(text: str, path: Path) -> None:
+    """Write TEXT as .docx: numbered heading lines get "Heading 1/2/3", text unchanged."""
+    doc = Document()
+    for line in text.splitlines():
+        found = _heading(line.strip())
+        style = f"Heading {found[0] + 1}" if found else None
+        doc.add_paragraph(line, style=style)
+    doc.save(str(path))
+
+
+_RUN_IN_SUBHEADING = re.compile(rf"^([{_CN}]+、[^。：\n]*?)([（(][{_CN}]+[）)])", re.MULTILINE)
+_LEVEL_FORMATS = (("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."))
+
+
+def _abstract_num(abstract_id: int, levels: list[tuple[int, str, str]]) -> Any:
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/></w:lvl>'
+        for ilvl, fmt, text in levels
+    )
+    return parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+        f'<w:multiLevelType w:val="multilevel"/>{lvls}</w:abstractNum>'
+    )
+
+
+def _num(num_id: int, abstract_id: int, starts: dict[int, int] | None = None) -> Any:
+    overrides = "".join(
+        f'<w:lvlOverride w:ilvl="{ilvl}"><w:startOverride w:val="{start}"/></w:lvlOverride>'
+        for ilvl, start in (starts or {}).items()
+    )
+    return parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+        f'<w:abstractNumId w:val="{abstract_id}"/>{overrides}</w:num>'
+    )
+
+
+def _numpr(num_id: int, ilvl: int) -> Any:
+    return parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
+    )
+
+
+def _docx_with_numbering(text: str, path: Path, *, variant: str) -> None:
+    """Write TEXT as .docx with the heading numbers taken out of the text into Word lists.
+
+    "multilevel-list": one multilevel list ("%1、", "（%2）", "%3.") on the paragraphs.
+    "restarted-lists": one single-level list per level ("%1、", "（%1）", "%1."); each run of
+    sub-headings is a new w:num with a startOverride, as Word's "restart numbering at 1" writes.
+    "linked-styles": the multilevel list linked to the Heading 1-3 styles, as Word's heading
+    numbering does: the paragraphs carry only the style, the style carries the w:numPr.
+    A list that must start past 1 (004 has no "一、" before its "二、") gets a startOverride.
+    """
+    doc = Document()
+    numbering = doc.part.numbering_part.element
+    base = 100
+    # Word puts a numbered sub-heading in its own paragraph: "二、下一步工作打算（一）加强…" is two.
+    text = _RUN_IN_SUBHEADING.sub(r"\1\n\2", text)
+    headings = [_heading(line.strip()) for line in text.splitlines()]
+    first_top = next((h[2] for h in headings if h and h[0] == 0), 1)
+    if variant == "restarted-lists":
+        for i, (fmt, lvl_text) in enumerate(_LEVEL_FORMATS):
+            numbering.insert(i, _abstract_num(base + i, [(0, fmt, re.sub(r"%\d", "%1", lvl_text))]))
+        numbering.append(_num(base, base, {0: first_top}))
+    else:
+        numbering.insert(
+            0, _abstract_num(base, [(i, *spec) for i, spec in enumerate(_LEVEL_FORMATS)])
+        )
+        numbering.append(_num(base, base, {0: first_top}))
+    if variant == "linked-styles":
+        for level in range(3):
+            ppr = doc.styles[f"Heading {level + 1}"].element.get_or_add_pPr()
+            ppr.insert(0, _numpr(base, level))
+    next_num = base + 1
+    current = {0: base}
+    previous_level = -1
+    for line, found in zip(text.splitlines(), headings, strict=True):
+        if found is None:
+            doc.add_paragraph(line)
+            continue
+        level, number, value = found
+        paragraph = doc.add_paragraph(line.strip()[len(number) :])
+        if variant == "linked-styles":
+            paragraph.style = doc.styles[f"Heading {level + 1}"]
+        elif variant == "restarted-lists":
+            if level > previous_level and level > 0:  # a new run of sub-headings
+                numbering.append(_num(next_num, base + level, {0: value}))
+                current[level] = next_num
+                next_num += 1
+            paragraph._p.get_or_add_pPr().append(_numpr(current[level], 0))
+        else:
+            paragraph._p.get_or_add_pPr().append(_numpr(base, level))
+        previous_level = level
+    doc.save(str(path))
+
+
+@pytest.mark.parametrize("seed", sorted(SEED))
+@pytest.mark.parametrize(
+    "variant", ["styles", "multilevel-list", "restarted-lists", "linked-styles"]
+)
+def test_seed_as_docx_gives_same_outline(tmp_path: Path, seed: str, variant: str) -> None:
+    path = tmp_path / (SEED[seed].stem + ".docx")
+    text = _seed_text(seed)
+    if variant == "styles":
+        _docx_with_styles(text, path)
+    else:
+        _docx_with_numbering(text, path, variant=variant)
+    assert _comparable(_parse(path)) == _comparable(_parse(SEED[seed]))
+
+
+def test_docx_numbering_is_not_left_in_the_text_but_recovered(tmp_path: Path) -> None:
+    path = tmp_path / "001.docx"
+    _docx_with_numbering(_seed_text("001"), path, variant="multilevel-list")
+    body = [p.text for p in Document(str(path)).paragraphs]
+    assert "工作开展情况" in body and "一、工作开展情况" not in body
+    paragraphs = read_report(path).paragraphs
+    numbered = [(p.number, p.level) for p in paragraphs if p.number]
+    assert numbered[:3] == [("一、", 1), ("（一）", 2), ("（二）", 2)]
+    assert numbered[-2:] == [("二、", 1), ("三、", 1)]
+
+
+def test_docx_tables_are_read_as_paragraphs(tmp_path: Path) -> None:
+    doc = Document()
+    doc.add_paragraph("一、主要举措和成效")
+    table = doc.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "指标"
+    table.cell(0, 1).text = "数量"
+    table.cell(1, 0).text = "行政复议案件"
+    table.cell(1, 1).text = "1399件"
+    doc.add_paragraph("二、存在的不足")
+    path = tmp_path / "table.docx"
+    doc.save(str(path))
+    texts = [p.text for p in read_report(path).paragraphs]
+    assert texts == [
+        "一、主要举措和成效",
+        "指标",
+        "数量",
+        "行政复议案件",
+        "1399件",
+        "二、存在的不足",
+    ]
+
+
+# -- the traditional seed -----------------------------------------------------------------------
+
+
+def _texts(outline: Outline) -> list[str]:
+    out = [outline.title or "", outline.opening or "", outline.unit or ""]
+    for s in outline.walk():
+        out.append(s.title)
+        out.extend(s.paragraphs)
+    return out
+
+
+def test_traditional_seed_is_read_in_simplified_characters() -> None:
+    outline = _parse(SEED[TRADITIONAL])
+    texts = _texts(outline)
+    assert all(to_simplified(t) == t for t in texts)
+    joined = "\n".join(texts)
+    for traditional in "習國為審責體護學":
+        assert traditional not in joined
+    assert outline.sections[0].title == "2024年度推进法治政府建设的主要举措和成效"
+
+
+# -- normalisation --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "normalised"),
+    [
+        ("2022年3月 18 日", "2022年3月18日"),
+        ("2022 年 3 月 18 日", "2022年3月18日"),
+        ("[bookmark: _GoBack]2024年，新洲区", "2024年，新洲区"),
+        ("一是坚持党的领导。 党的十八大以来", "一是坚持党的领导。党的十八大以来"),
+        ("在市委的正确领导下,在市人大的监督下", "在市委的正确领导下，在市人大的监督下"),
+        ("主要措施:一是;二是!", "主要措施：一是；二是！"),
+        ("(一)加强领导", "（一）加强领导"),
+        ("共计1,000余件", "共计1,000余件"),
+        ("败诉率降至12.81%", "败诉率降至12.81%"),
+        ("同比增长１２．５％", "同比增长12.5%"),
+        ("上午9:30召开", "上午9:30召开"),
+        ("使用Word 2016编辑", "使用Word 2016编辑"),
+        ("推進法治政府建設", "推进法治政府建设"),
+        ("\u3000\u3000全面推进", "全面推进"),
+    ],
+)
+def test_normalize_line(raw: str, normalised: str) -> None:
+    assert normalize_line(raw) == normalised
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("赣公网安备 36050202000078号", True),
+        ("京ICP备05070218号", True),
+        ("— 3 —", True),
+        ("-12-", True),
+        ("第 2 页 共 9 页", True),
+        ("   ", True),
+        ("二、存在的不足和原因", False),
+        ("2022年3月18日", False),
+        ("备案审查规范性文件3件，均已报送备案号", False),
+    ],
+)
+def test_is_artefact(line: str, dropped: bool) -> None:
+    assert is_artefact(line) is dropped
+
+
+def test_artefacts_do_not_reach_the_outline(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "[bookmark: _GoBack]2024年，我市扎实推进法治政府建设。\n"
+        "一、加强党的领导。市政府召开常务会议3次。\n"
+        "— 3 —\n"
+        "二、存在的不足和原因\n"
+        "赣公网安备 36050202000078号\n",
+        encoding="utf-8",
+    )
+    outline = _parse(path)
+    assert outline.opening == "2024年，我市扎实推进法治政府建设。"
+    assert [s.title for s in outline.sections] == ["加强党的领导", "存在的不足和原因"]
+    assert outline.sections[0].paragraphs == ["市政府召开常务会议3次。"]
+    assert outline.sections[1].paragraphs == []
