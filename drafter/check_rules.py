@@ -12,7 +12,7 @@ from drafter.model import PART1_CATEGORIES
 
 # "【待填：行政复议受理件数】"; the closing 】 is optional because the outline may have split a
 # heading at the placeholder's "：".
-_PLACEHOLDER = re.compile(r"【待填[^】\n]{0,40}】?")
+_PLACEHOLDER = re.compile(r"【待填[^】\n]{0,80}】?")
 _COPY_MIN_CHARS = 30
 _NOT_TEXT = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]")
 
@@ -136,9 +136,16 @@ def _longest_ordered(numbers: list[int]) -> set[int]:
     """Return the indexes of a longest non-decreasing subsequence of NUMBERS (earliest on ties)."""
     best: list[list[int]] = []
     for i, n in enumerate(numbers):
-        fits = [best[j] for j in range(i) if numbers[j] <= n]
-        best.append([*max(fits, key=len, default=[]), i])
-    return set(max(best, key=len, default=[]))
+        longest: list[int] = []
+        for j in range(i):
+            if numbers[j] <= n and len(best[j]) > len(longest):
+                longest = best[j]
+        best.append([*longest, i])
+    winner: list[int] = []
+    for run in best:
+        if len(run) > len(winner):
+            winner = run
+    return set(winner)
 
 
 def copied_from_last_year(ctx: CheckContext) -> Iterator[Located]:

@@ -276,6 +276,12 @@ def test_cli_year_option() -> None:
     assert "wrong-plenary" in {f["rule"] for f in json.loads(result.stdout)}
 
 
+def test_cli_year_beyond_the_table_says_which_file_to_extend() -> None:
+    result = runner.invoke(app, ["check", str(FIXTURES / "clean.txt"), "--year", "2030"])
+    assert "templates/years.yaml" in result.stderr and "未检查全会提法" in result.stderr
+    assert result.exit_code == EXIT_FINDINGS  # the years are still checked: 2024 is stale in 2030
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
