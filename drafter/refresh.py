@@ -39,6 +39,14 @@ _RPR, _DEL_TEXT = qn("w:rPr"), qn("w:delText")
 # Text under these is not shown (tracked deletion, the source of a tracked move).
 _HIDDEN = frozenset({qn("w:del"), qn("w:moveFrom")})
 _DECLARATION = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?")
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# Comments, CDATA, declarations and processing instructions, or a tag: (end slash, name).
+_MARKUP = re.compile(
+    rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[?!][^>]*>|<(/?)([^\s/>]+)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    re.S,
+)
+_START_TAG = re.compile(rb"<[^\s/>]+(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+_XMLNS = re.compile(rb"\s+xmlns(?::([^\s=]+))?=\"([^\"]*)\"")
 _APPLICATION = re.compile(r"<(?:\w+:)?Application>([^<$]*)")
 
 
@@ -113,7 +121,8 @@ def refresh_draft(docx: bytes, data: YearData, *, path: str | None = None) -> Re
     work.note_missing_changes(controls)
     new_docx = docx
     if work.updated or work.filled:
-        new_docx = _replace_member(docx, DOCUMENT_PART, _serialise(tree, original), path)
+        new_xml = _serialise(tree, original, {id(el) for el in work.touched})
+        new_docx = _replace_member(docx, DOCUMENT_PART, new_xml, path)
     return RefreshResult(
         docx=new_docx,
         updated=tuple(work.updated),
@@ -139,6 +148,7 @@ class _Refresher:
         self.filled: list[Update] = []
         self.notices: list[Notice] = []
         self.pending: list[str] = []
+        self.touched: list[_Element] = []
 
     def visit(self, control: _Control) -> None:
         content = control.element.find(_SDT_CONTENT)
@@ -201,6 +211,7 @@ class _Refresher:
         _set_text(control.element, new)
         if highlight is not None:
             _set_highlight(control.element, on=highlight)
+        self.touched.append(control.element)
         into.append(Update(control.key, control.role, old, new))
 
     def note(self, control: _Control, text: str, reason: str) -> None:
@@ -353,7 +364,65 @@ def _parse(xml: bytes, path: str | None) -> etree._ElementTree:
         raise InputError(f"文件已损坏：正文部分不是有效的 XML（{e}）。", path=path) from e
 
 
-def _serialise(tree: etree._ElementTree, original: bytes) -> bytes:
+def _serialise(tree: etree._ElementTree, original: bytes, touched: set[int]) -> bytes:
+    """Return ORIGINAL with the controls whose id() is in TOUCHED written anew from TREE.
+
+    Every byte outside those controls is kept, even where lxml would write it differently
+    (LibreOffice's `<w:rPr></w:rPr>`). When the controls cannot be located in the bytes with
+    certainty, the whole tree is written instead, with the original XML declaration.
+    """
+    root = tree.getroot()
+    sdts = list(root.iter(_SDT))
+    spans = _sdt_spans(original, root)
+    encoding = (tree.docinfo.encoding or "UTF-8").upper().replace("UTF8", "UTF-8")
+    if spans is None or len(spans) != len(sdts) or encoding != "UTF-8":
+        return _serialise_whole(tree, original)
+    out = original
+    for (start, end), sdt in reversed(list(zip(spans, sdts, strict=True))):
+        if id(sdt) in touched:
+            out = out[:start] + _element_bytes(sdt) + out[end:]
+    return out
+
+
+def _sdt_spans(xml: bytes, root: _Element) -> list[tuple[int, int]] | None:
+    """Return the byte span of every `w:sdt` element of XML in document order, or None."""
+    prefixes = [prefix for prefix, uri in root.nsmap.items() if uri == _W_NS]
+    if len(prefixes) != 1:
+        return None
+    name = b"sdt" if prefixes[0] is None else prefixes[0].encode() + b":sdt"
+    open_at: list[int] = []
+    spans: list[tuple[int, int]] = []
+    for m in _MARKUP.finditer(xml):
+        if m.group(2) != name:
+            continue
+        if m.group(1):
+            if not open_at:
+                return None
+            spans.append((open_at.pop(), m.end()))
+        elif m.group(0).endswith(b"/>"):
+            spans.append((m.start(), m.end()))
+        else:
+            open_at.append(m.start())
+    return None if open_at else sorted(spans)
+
+
+def _element_bytes(el: _Element) -> bytes:
+    """Return EL serialised alone, without the namespace declarations its context already has."""
+    data = etree.tostring(el, encoding="UTF-8", xml_declaration=False, with_tail=False)
+    parent = el.getparent()
+    in_scope = {} if parent is None else parent.nsmap
+    head = _START_TAG.match(data)
+    if head is None:
+        return data
+
+    def drop(m: re.Match[bytes]) -> bytes:
+        prefix = m.group(1).decode() if m.group(1) else None
+        return b"" if in_scope.get(prefix) == m.group(2).decode() else m.group(0)
+
+    return _XMLNS.sub(drop, head.group(0)) + data[head.end() :]
+
+
+def _serialise_whole(tree: etree._ElementTree, original: bytes) -> bytes:
     """Return TREE as bytes with the original's XML declaration and trailing whitespace."""
     head = _DECLARATION.match(original)
     body = etree.tostring(tree, encoding=tree.docinfo.encoding or "UTF-8", xml_declaration=False)

@@ -330,3 +330,15 @@ def test_a_zip_without_a_document_part_is_an_input_error() -> None:
         zf.writestr("hello.txt", "hi")
     with pytest.raises(InputError, match="没有正文部分"):
         refresh_draft(out.getvalue(), _data(DRAFTED))
+
+
+def test_a_control_the_writer_emptied_gets_its_figure_back(drafted: bytes) -> None:
+    document = _reopen(drafted)
+    content = _control(document, "集体学法次数").find(qn("w:sdtContent"))
+    assert content is not None
+    for child in list(content):
+        content.remove(child)
+    result = refresh_draft(_save(document), _data(DRAFTED))
+    assert [(u.key, u.old, u.new) for u in result.updated] == [("集体学法次数", "", "6次")]
+    assert _texts(_reopen(result.docx))[("集体学法次数", "value")] == ["6次"]
+    assert _members(result.docx)[DOCUMENT].count(b"xmlns:w=") == 1

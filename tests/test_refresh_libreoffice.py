@@ -96,3 +96,42 @@ def test_refresh_after_libreoffice_refreshes_what_survives_or_says_the_tags_are_
     assert "没有 drafter 的标签" in result.stderr and "LibreOffice" in result.stderr
     assert converted.read_bytes() == saved
     assert not converted.with_name("初稿.docx.bak").exists()
+
+
+def _with_tags_put_back(saved: bytes, drafted: bytes) -> bytes:
+    """Return SAVED with each empty `w:sdtPr` given the tag it had in DRAFTED, in order."""
+    tags = re.findall(r'<w:tag w:val="[^"]*"/>', _document_xml(drafted))
+    parts = _document_xml(saved).split("<w:sdtPr></w:sdtPr>")
+    assert len(parts) == len(tags) + 1
+    xml = parts[0] + "".join(
+        f"<w:sdtPr>{t}</w:sdtPr>{p}" for t, p in zip(tags, parts[1:], strict=True)
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(saved)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            is_doc = info.filename == "word/document.xml"
+            dst.writestr(info, xml.encode("utf-8") if is_doc else src.read(info))
+    return out.getvalue()
+
+
+def test_libreoffice_xml_outside_the_updated_controls_is_kept_byte_for_byte(
+    round_trip: tuple[bytes, Path],
+) -> None:
+    drafted, converted = round_trip
+    saved = converted.read_bytes()
+    if "<w:sdtPr></w:sdtPr>" not in _document_xml(saved):
+        pytest.skip("this LibreOffice keeps content-control properties")
+    tagged = _with_tags_put_back(saved, drafted)
+    data = load_data(EXAMPLE.read_text(encoding="utf-8").replace(OLD, NEW), "数据.yaml")
+    result = refresh_draft(tagged, data)
+    assert {(u.key, u.new) for u in result.updated} == {
+        ("行政复议受理件数", "1500件"),
+        ("行政复议受理件数", "同比增长7.2%"),
+    }
+    before, after = _document_xml(tagged), _document_xml(result.docx)
+    assert "<w:rPr></w:rPr>" in after  # LibreOffice's own spelling, which lxml would collapse
+    control = re.compile(
+        r'<w:sdt><w:sdtPr><w:tag w:val="drafter:行政复议受理件数(?::change)?"/>.*?</w:sdt>'
+    )
+    assert control.sub("<masked/>", before) == control.sub("<masked/>", after)
+    assert len(control.findall(after)) == 2
