@@ -36,7 +36,10 @@ def find_report_files(paths: Iterable[Path]) -> list[Path]:
                 and not p.name.startswith((".", "~$"))
             )
             if not found:
-                raise InputError("文件夹里没有 .txt 或 .docx 报告。", path=str(path))
+                raise InputError(
+                    "文件夹里没有 .txt 或 .docx 报告。请检查路径；.pdf/.doc 报告请先另存为 .docx 或 .txt。",
+                    path=str(path),
+                )
             files.extend(found)
         else:
             files.append(path)

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from drafter.cli_app import app, guarded, info, is_terminal
+
+if TYPE_CHECKING:  # the core loads only when a command runs: `drafter --help` stays fast
+    from drafter.corpus import Parsed
+    from drafter.skeleton_model import Skeleton
 
 DEFAULT_SKELETON = Path("templates/skeleton.yaml")
 
@@ -18,7 +23,11 @@ DEFAULT_SKELETON = Path("templates/skeleton.yaml")
 def learn(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="往年报告文件（.txt/.docx）或文件夹，可写多个。", show_default=False),
+        typer.Argument(
+            help="往年报告文件（.txt/.docx）或文件夹，可写多个。",
+            metavar="报告或文件夹",
+            show_default=False,
+        ),
     ],
     output: Annotated[
         Path, typer.Option("-o", "--output", help="骨架文件保存位置。")
@@ -26,46 +35,67 @@ def learn(
     strict: Annotated[
         bool, typer.Option("--strict", help="遇到无法读取的文件立即停止（默认跳过并报告）。")
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的骨架文件。")] = True,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force/--no-force", help="骨架文件已存在时覆盖它（默认覆盖；--no-force 则不覆盖）。"
+        ),
+    ] = True,
 ) -> None:
     """从往年报告学习报告骨架（栏目、顺序、常见标题、例句），写入 YAML 文件。"""
     from drafter.corpus import find_report_files, parse_reports
-    from drafter.errors import InputError
     from drafter.output import write_atomic
     from drafter.skeleton import learn_skeleton
     from drafter.skeleton_model import dump_skeleton
 
     files = find_report_files(paths)
     if is_terminal() and len(files) > 1:
-        with typer.progressbar(length=len(files), label="正在读取报告", file=None) as bar:
+        with typer.progressbar(length=len(files), label="正在读取报告", file=sys.stderr) as bar:
             parsed = parse_reports(files, strict=strict, on_each=lambda _p: bar.update(1))
     else:
         parsed = parse_reports(files, strict=strict)
-    for failure in parsed.failures:
-        info(f"已跳过：{failure}")
-    if not parsed.outlines:
-        raise InputError("没有一份报告能够读取，未生成骨架。")
+    _report_failures(parsed, "未生成骨架。")
     skeleton = learn_skeleton(parsed.outlines)
     write_atomic(output, dump_skeleton(skeleton).encode("utf-8"), force=force)
-    _print_summary(skeleton, len(parsed.outlines), len(parsed.failures))
+    _print_summary(skeleton, parsed)
     info(f"骨架已写入 {output}")
 
 
-def _print_summary(skeleton: object, ok: int, skipped: int) -> None:
-    from drafter.skeleton_model import Skeleton
+def _report_failures(parsed: Parsed, consequence: str) -> None:
+    """Print each skipped file on stderr; raise when no file could be read at all."""
+    from drafter.errors import InputError
 
-    assert isinstance(skeleton, Skeleton)
-    typer.echo(f"共读取报告 {ok} 篇" + (f"，跳过 {skipped} 篇" if skipped else "") + "。")
-    typer.echo(f"{'类别':<18}{'报告数':>4}{'位置':>6}  默认标题")
+    if not parsed.outlines and len(parsed.failures) == 1:
+        raise parsed.failures[0]  # the one file named: its own message is the whole story
+    for failure in parsed.failures:
+        info(f"已跳过：{failure}")
+    if not parsed.outlines:
+        raise InputError(f"{len(parsed.failures)} 个文件都无法读取（原因见上），{consequence}")
+
+
+def _print_summary(skeleton: Skeleton, parsed: Parsed) -> None:
+    """Print how many reports were read and, per category, reports, sections and position."""
+    from collections import Counter
+
+    sections = Counter(s.category for o in parsed.outlines for s in o.walk())
+    skipped = len(parsed.failures)
+    typer.echo(
+        f"共读取报告 {len(parsed.outlines)} 篇" + (f"，跳过 {skipped} 篇" if skipped else "") + "。"
+    )
+    # Chinese characters take two columns: pad the header by display width, not by len().
+    typer.echo(f"{'类别':<18}{'报告数':>5}{'栏目数':>5}{'位置':>6}  默认标题")
     for c in skeleton.categories:
-        typer.echo(f"{c.id:<20}{c.support:>4}{c.order:>8.2f}  {c.name}")
+        typer.echo(f"{c.id:<20}{c.support:>8}{sections[c.id]:>8}{c.order:>8.2f}  {c.name}")
 
 
 @app.command()
 @guarded
 def outline(
     files: Annotated[
-        list[Path], typer.Argument(help="报告文件（.txt/.docx）或文件夹。", show_default=False)
+        list[Path],
+        typer.Argument(
+            help="报告文件（.txt/.docx）或文件夹。", metavar="报告或文件夹", show_default=False
+        ),
     ],
     as_json: Annotated[
         bool, typer.Option("--json", help="以 JSON 输出到标准输出（供其他程序使用）。")
@@ -74,13 +104,9 @@ def outline(
 ) -> None:
     """显示报告的结构树：各级标题、层级和所属类别。"""
     from drafter.corpus import find_report_files, parse_reports
-    from drafter.errors import InputError
 
     parsed = parse_reports(find_report_files(files), strict=strict)
-    for failure in parsed.failures:
-        info(f"已跳过：{failure}")
-    if not parsed.outlines:
-        raise InputError("没有一份报告能够读取。")
+    _report_failures(parsed, "没有可显示的结构。")
     if as_json:
         typer.echo(json.dumps([o.as_dict() for o in parsed.outlines], ensure_ascii=False, indent=2))
         return
