@@ -122,8 +122,8 @@ def _split_run_in_subheading(p: RawParagraph) -> list[RawParagraph]:
     if found is None or found[0] >= 3:
         return [p]
     rank, number, rest = found
-    stop = re.search(r"[。：]", rest)
-    limit = stop.start() if stop else len(rest)
+    stop = _first_stop(rest, "。：")
+    limit = stop if stop is not None else len(rest)
     m = _SUB_HEADING_INSIDE.search(rest, 0, limit)
     if m is None or m.start() == 0:
         return [p]
@@ -159,17 +159,30 @@ def _place(p: RawParagraph, opening: list[str], roots: list[_Open], stack: list[
         _add_body(stack, body)
 
 
+def _first_stop(text: str, stops: str) -> int | None:
+    """Return the index of the first of STOPS in TEXT outside 【】《》“”（）, or None."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "【《“（":
+            depth += 1
+        elif ch in "】》”）" and depth:
+            depth -= 1
+        elif ch in stops and depth == 0:
+            return i
+    return None
+
+
 def _split_heading(rest: str) -> tuple[str, str]:
-    m = re.search(r"[。：！]", rest)
-    if m is None or not rest[m.end() :].strip():
+    stop = _first_stop(rest, "。：！")
+    if stop is None or not rest[stop + 1 :].strip():
         title = rest.rstrip("。，；：！")
         if len(title) > _MAX_RUN_IN_TITLE and title != rest:
             return "", rest  # one long sentence, not a heading
         return title, ""
-    title = rest[: m.start()].rstrip("，；")
+    title = rest[:stop].rstrip("，；")
     if len(title) > _MAX_RUN_IN_TITLE:
         return "", rest
-    return title, rest[m.end() :]
+    return title, rest[stop + 1 :]
 
 
 def _add_body(stack: list[_Open], text: str) -> None:

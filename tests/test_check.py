@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import EXAMPLES, ROOT, SEEDS
 from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
@@ -19,6 +18,8 @@ from drafter.corpus import parse_report
 from drafter.findings import Finding, excerpt
 from drafter.model import Outline, RawParagraph, SourceText
 from drafter.outline import build_outline
+
+from conftest import EXAMPLES, ROOT, SEEDS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "check"
 CASES: dict[str, dict[str, Any]] = yaml.safe_load(

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT, SEEDS
 from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
@@ -18,6 +17,8 @@ from drafter.categories import load_categories
 from drafter.cli_app import app
 from drafter.data import load_data
 from drafter.indicators import load_indicators
+
+from conftest import ROOT, SEEDS
 
 SEED = SEEDS / "000_b1cc889bd410f338.txt"
 FIGURE_KEYS = {"value", "text", "unit", "approx", "kind", "category", "indicator", "sentence"}

@@ -13,10 +13,11 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import DATA, SEEDS
 
 from drafter.figures import find_figures
 from drafter.normalize import normalize_line
+
+from conftest import DATA, SEEDS
 
 GOLD: dict[str, list[dict[str, Any]]] = yaml.safe_load(
     (DATA / "figures_labelled.yaml").read_text(encoding="utf-8")

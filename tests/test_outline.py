@@ -7,11 +7,12 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import DATA, SEED_NAMES, SEEDS
 from drafter.classify import classify_outline
 from drafter.model import Section
 from drafter.outline import build_outline
 from drafter.read import read_report
+
+from conftest import DATA, SEED_NAMES, SEEDS
 
 EXPECTED = yaml.safe_load((DATA / "expected_outlines.yaml").read_text(encoding="utf-8"))
 
