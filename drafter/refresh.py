@@ -1,9 +1,8 @@
 """Put corrected figures into a drafter .docx the writer has edited, leaving everything else alone.
 
-Only the text inside drafter's content controls changes. The package is rewritten member by
-member: every zip member but word/document.xml is copied as it was, and document.xml is parsed
-without dropping whitespace and written back with its own XML declaration, so the bytes outside
-the touched controls stay the same.
+Only drafter's content controls change. Every zip member but word/document.xml is copied as it
+was; in document.xml the bytes of each updated control are replaced by its new XML and every
+other byte is kept (the whole part is written anew only if the controls cannot be located).
 """
 
 from __future__ import annotations
@@ -408,7 +407,7 @@ def _sdt_spans(xml: bytes, root: _Element) -> list[tuple[int, int]] | None:
 
 def _element_bytes(el: _Element) -> bytes:
     """Return EL serialised alone, without the namespace declarations its context already has."""
-    data = etree.tostring(el, encoding="UTF-8", xml_declaration=False, with_tail=False)
+    data: bytes = etree.tostring(el, encoding="UTF-8", xml_declaration=False, with_tail=False)
     parent = el.getparent()
     in_scope = {} if parent is None else parent.nsmap
     head = _START_TAG.match(data)
@@ -425,7 +424,9 @@ def _element_bytes(el: _Element) -> bytes:
 def _serialise_whole(tree: etree._ElementTree, original: bytes) -> bytes:
     """Return TREE as bytes with the original's XML declaration and trailing whitespace."""
     head = _DECLARATION.match(original)
-    body = etree.tostring(tree, encoding=tree.docinfo.encoding or "UTF-8", xml_declaration=False)
+    body: bytes = etree.tostring(
+        tree, encoding=tree.docinfo.encoding or "UTF-8", xml_declaration=False
+    )
     tail = original[len(original.rstrip()) :]
     return (head.group(0) if head else b"") + body + tail
 

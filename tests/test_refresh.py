@@ -342,3 +342,16 @@ def test_a_control_the_writer_emptied_gets_its_figure_back(drafted: bytes) -> No
     assert [(u.key, u.old, u.new) for u in result.updated] == [("集体学法次数", "", "6次")]
     assert _texts(_reopen(result.docx))[("集体学法次数", "value")] == ["6次"]
     assert _members(result.docx)[DOCUMENT].count(b"xmlns:w=") == 1
+
+
+def test_a_document_xml_it_cannot_splice_is_written_whole_and_still_right(drafted: bytes) -> None:
+    members = _members(drafted)
+    w = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    xml = members[DOCUMENT].replace(w, w + b" " + w.replace(b"xmlns:w", b"xmlns:w2"), 1)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, xml if name == DOCUMENT else data)
+    result = refresh_draft(out.getvalue(), _data(CORRECTED))
+    assert _texts(_reopen(result.docx))[("行政复议受理件数", "value")] == ["1500件"]
+    assert _members(result.docx)[DOCUMENT].startswith(xml[: xml.index(b"?>") + 3])
