@@ -1,7 +1,9 @@
-"""Precision and recall of find_figures on the figures labelled by hand in three seeds.
+"""Precision and recall of find_figures on the figures labelled by hand in all five seeds.
 
 tests/data/figures_labelled.yaml was written by reading seeds 000, 001 and 003, never by running
-the finder. Figures are compared per file as multisets of (value, unit, kind, approx): the text
+the finder; the finder's rules were then written against those seeds. figures_labelled_heldout.yaml
+was labelled later, by another reader, from seeds 002 (traditional) and 004, which the rules were
+not tuned on: it measures the finder out of sample. Figures are compared per file as multisets of (value, unit, kind, approx): the text
 span is not compared, because where a change phrase starts ("同比增加163%" or "增加163%") is a
 matter of taste, while the value, unit, kind and approximation are what a data file needs.
 """
@@ -15,13 +17,14 @@ import pytest
 import yaml
 
 from drafter.figures import find_figures
-from drafter.normalize import normalize_line
+from drafter.normalize import normalize_line, to_simplified
 
 from conftest import DATA, SEEDS
 
-GOLD: dict[str, list[dict[str, Any]]] = yaml.safe_load(
-    (DATA / "figures_labelled.yaml").read_text(encoding="utf-8")
-)
+GOLD: dict[str, list[dict[str, Any]]] = {
+    **yaml.safe_load((DATA / "figures_labelled.yaml").read_text(encoding="utf-8")),
+    **yaml.safe_load((DATA / "figures_labelled_heldout.yaml").read_text(encoding="utf-8")),
+}
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.95
 
@@ -29,7 +32,8 @@ Key = tuple[float, str | None, str, bool]
 
 
 def _key(value: float, unit: str | None, kind: str, approx: bool) -> Key:
-    return (float(value), unit, kind, bool(approx))
+    # labels keep the seed's characters (traditional in 002); the finder sees simplified text
+    return (float(value), to_simplified(unit) if unit else unit, kind, bool(approx))
 
 
 def _found(name: str) -> Counter[Key]:
