@@ -135,12 +135,17 @@ def templated(text: str, year: int | None) -> tuple[str, list[str]]:
 
 
 def _slot_text(written: str, unit: str | None, name: str) -> str:
-    """Return WRITTEN with its number (and 万/亿/余 after it) replaced by {NAME}: "同比增加{比例}%"."""
+    """Return WRITTEN with its number (and 万/亿/余 after it) replaced by {NAME}.
+
+    What precedes the number and what follows it from the unit on are kept:
+    "同比增加163%" → "同比增加{比例}%", "第1位" → "第{位次}位", "95%以上" → "{比例}%以上".
+    """
     m = _NUMBER_IN_FIGURE.search(written)
     if m is None:
         return f"{{{name}}}"
-    tail = unit if unit and written.endswith(unit) else ""
-    return f"{written[: m.start()]}{{{name}}}{tail}"
+    at = written.find(unit, m.end()) if unit else -1
+    tail = written[at:] if at >= 0 else ""
+    return f"{written[: m.start(1)]}{{{name}}}{tail}"
 
 
 def _walk_with_parent(
