@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SEEDS
 from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
@@ -18,6 +17,8 @@ from drafter.model import Outline
 from drafter.normalize import is_artefact, normalize_line, to_simplified
 from drafter.outline import build_outline
 from drafter.read import decode_text, read_report
+
+from conftest import SEEDS
 
 SEED = {p.name[:3]: p for p in SEEDS.glob("*.txt")}
 SIMPLIFIED = ("000", "001", "003", "004")
