@@ -129,13 +129,15 @@ def define_styles(document: DocxDocument) -> None:
 def _define(document: DocxDocument, spec: _Spec) -> None:
     """Create (or reset) one paragraph style from its spec."""
     styles = document.styles
-    if spec.name in [s.name for s in styles]:
+    try:  # a lookup by name; listing every style's name would be ten times slower
         style = styles[spec.name]
-        _reset_linked_character_style(document, style)
-    else:
+    except KeyError:
         style = styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = styles["Footer" if spec.name == PAGE_NUMBER_STYLE else "Normal"]
         style.quick_style = True
+    else:
+        assert isinstance(style, ParagraphStyle)
+        _reset_linked_character_style(document, style)
     assert isinstance(style, ParagraphStyle)
     # Built-in headings come blue, bold, larger and spaced, with theme fonts: start clean.
     if style.element.rPr is not None:

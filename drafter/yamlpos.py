@@ -10,12 +10,24 @@ from drafter.errors import DataError
 
 Lines = dict[tuple[str, ...], int]
 
+# libyaml's parser when PyYAML has it (several times faster); the constructor is the safe one.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def load_yaml_with_lines(text: str, path: str) -> tuple[Any, Lines]:
-    """Return (data, lines) where lines maps each key path to its 1-based line number."""
+    """Return (data, lines) where lines maps each key path to its 1-based line number.
+
+    The text is parsed once: the node tree gives the lines, then the same tree is constructed
+    into plain Python values. A key written twice in one mapping is an error (YAML would keep
+    the last silently, losing a figure).
+    """
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        lines: Lines = {}
+        if node is not None:
+            _collect(node, (), lines, path, set())
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -27,20 +39,34 @@ def load_yaml_with_lines(text: str, path: str) -> tuple[Any, Lines]:
         ) from e
     except yaml.YAMLError as e:
         raise DataError(f"YAML 格式错误：{e}", path=path) from e
-    lines: Lines = {}
-    if node is not None:
-        _collect(node, (), lines)
+    finally:
+        loader.dispose()
     return data, lines
 
 
-def _collect(node: yaml.Node, prefix: tuple[str, ...], lines: Lines) -> None:
+def _collect(
+    node: yaml.Node, prefix: tuple[str, ...], lines: Lines, path: str, seen: set[int]
+) -> None:
+    # An alias (*name) reuses a node: walk each node once, so recursive or exponential
+    # aliases cannot hang the loader.
+    if id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = (*prefix, str(key_node.value))
-            lines[key] = key_node.start_mark.line + 1
-            _collect(value_node, key, lines)
+            line = key_node.start_mark.line + 1
+            if key in lines:
+                raise DataError(
+                    f"重复填写（第{lines[key]}行已经写过），请删去其中一处。",
+                    key_path=".".join(key),
+                    path=path,
+                    line=line,
+                )
+            lines[key] = line
+            _collect(value_node, key, lines, path, seen)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             key = (*prefix, str(i + 1))
             lines[key] = item.start_mark.line + 1
-            _collect(item, key, lines)
+            _collect(item, key, lines, path, seen)
