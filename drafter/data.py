@@ -61,7 +61,11 @@ class FigureValue:
 
 @dataclass(frozen=True)
 class YearData:
-    """Everything the data file says, validated."""
+    """Everything the data file says, validated.
+
+    `unit`, `self_name` and `signature` are "" when the file leaves them (and 单位) empty;
+    `signed` is None without a 成文日期. The draft shows placeholders for them.
+    """
 
     unit: str
     self_name: str
@@ -106,7 +110,8 @@ class _Validator:
         for key in raw:
             if str(key) not in TOP_KEYS:
                 raise self.fail((str(key),), f"未知的项目。{_suggest(str(key), TOP_KEYS)}")
-        unit = self.line_text(raw, ("单位",), required=True)
+        # May be left empty (an untouched scaffold): the draft then shows a placeholder.
+        unit = self.line_text(raw, ("单位",))
         year = self.year(raw.get("年度"))
         figures: dict[str, FigureValue] = {}
         for cat_key, group in self.mapping(raw.get("指标"), ("指标",)).items():
@@ -150,12 +155,10 @@ class _Validator:
             source=self.path,
         )
 
-    def line_text(self, raw: dict[str, Any], keys: tuple[str, ...], required: bool = False) -> str:
+    def line_text(self, raw: dict[str, Any], keys: tuple[str, ...]) -> str:
         """Return a one-line text field (单位, 自称, 落款), its inner whitespace collapsed."""
         value = raw.get(keys[-1])
         if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
-                raise self.fail(keys, "必须填写。")
             return ""
         if isinstance(value, bool) or not isinstance(value, str | int):
             raise self.fail(keys, "应当填写一段文字。")
@@ -342,6 +345,8 @@ def _suggest(word: str, candidates: Any) -> str:
 
 
 def _default_self_name(unit: str) -> str:
+    if not unit:
+        return ""
     for marker, name in (("办公室", "我办"), ("局", "我局"), ("委员会", "我委"), ("厅", "我厅")):
         if unit.endswith(marker):
             return name

@@ -30,7 +30,15 @@ from drafter.templating import has_template, render_template
 from drafter.years import citation_for
 
 # Figures travel through jinja2 as markers made of two private-use characters the data file may not contain.
-_MARK = re.compile("\ue000([VCT]):([^\ue001]*)\ue001")
+# V: a figure's value, C: its year-on-year phrase, T: a figure to fill, P: a fact to fill.
+_MARK = re.compile("\ue000([VCTP]):([^\ue001]*)\ue001")
+# Facts of the data file that may be left empty, and how their placeholders read.
+_FACT_LABELS = {
+    "单位": "单位名称",
+    "自称": "自称（如我市、我区、我局）",
+    "落款": "落款（单位名称）",
+}
+_FIELD = re.compile(r"\{([^{}]*)\}")
 _ITEM_NUMBER = re.compile(
     r"^([一二三四五六七八九十]+是|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])"
 )
@@ -56,20 +64,16 @@ class _Context:
 def draft_report(data: YearData, skeleton: Skeleton) -> Draft:
     """Return the draft for DATA: title, opening, the rule's parts in order, signature and date."""
     frame = _frame()
-    fill = {"年度": data.year, "下年": data.year + 1, "单位": data.unit}
-    title = frame.title.format(**fill)
-    blocks: list[Block] = [Block("title", (Text(title),)), _opening(data)]
+    fill = {"年度": str(data.year), "下年": str(data.year + 1), "单位": _fact(data.unit, "单位")}
+    title = Block("title", _inlines(_fill(frame.title, fill, "标题"), data))
+    blocks: list[Block] = [title, _opening(data)]
     part_no = 0
 
     def part(cid: str) -> None:
         nonlocal part_no
         part_no += 1
-        blocks.append(
-            Block(
-                "heading1",
-                (Text(f"{chinese_numeral(part_no)}、{frame.parts[cid].format(**fill)}"),),
-            )
-        )
+        heading = _fill(frame.parts[cid], fill, f"部分.{cid}")
+        blocks.append(Block("heading1", _inlines(f"{chinese_numeral(part_no)}、{heading}", data)))
 
     ctx = _Context(data, skeleton, suggestion_pool(skeleton), frame.suggestions)
     part("achievements")
@@ -87,11 +91,13 @@ def draft_report(data: YearData, skeleton: Skeleton) -> Draft:
     if data.other:
         part("other")
         blocks.extend(Block("body", (Text(s),)) for s in data.other)
-    blocks.append(Block("signature", (Text(data.signature),)))
+    blocks.append(Block("signature", _inlines(_fact(data.signature, "落款"), data)))
     date = _chinese_date(data.signed) if data.signed else None
     blocks.append(Block("date", (Text(date),) if date else (Placeholder(None, "成文日期"),)))
     signed = data.signed or dt.date(data.year + 1, 1, 1)
-    return Draft(title=title, unit=data.unit, year=data.year, signed=signed, blocks=tuple(blocks))
+    return Draft(
+        title=title.text, unit=data.unit, year=data.year, signed=signed, blocks=tuple(blocks)
+    )
 
 
 @cache
@@ -114,12 +120,31 @@ def _opening(data: YearData) -> Block:
         {
             "年度": data.year,
             "下年": data.year + 1,
-            "单位": data.unit,
-            "自称": data.self_name,
+            "单位": _fact(data.unit, "单位"),
+            "自称": _fact(data.self_name, "自称"),
             "引文": citation.text,
         },
     )
-    return Block("body", (Text(text),))
+    return Block("body", _inlines(text, data))
+
+
+def _fact(value: str, name: str) -> str:
+    """Return VALUE, or the marker of a placeholder for the data file's fact NAME when empty."""
+    return value or f"\ue000P:{name}\ue001"
+
+
+def _fill(template: str, fill: dict[str, str], where: str) -> str:
+    """Return a templates/report.yaml text with its {年度}, {下年} and {单位} filled."""
+
+    def field(m: re.Match[str]) -> str:
+        if m.group(1) not in fill:
+            raise TemplateDataError(
+                f"{where}：不认识 {{{m.group(1)}}}，只能用 {{年度}}、{{下年}}、{{单位}}。",
+                path=str(template_path("report.yaml")),
+            )
+        return fill[m.group(1)]
+
+    return _FIELD.sub(field, template)
 
 
 def _part1_categories(data: YearData, skeleton: Skeleton) -> list[str]:
@@ -185,6 +210,10 @@ def _inlines(text: str, data: YearData) -> tuple[Inline, ...]:
         if m.start() > last:
             out.append(Text(text[last : m.start()]))
         kind, key = m.group(1), m.group(2)
+        last = m.end()
+        if kind == "P":
+            out.append(Placeholder(None, _FACT_LABELS[key]))
+            continue
         ind, value = indicators[key], data.figures[key]
         if kind == "T" or value.current is None:
             out.append(Placeholder(key, ind.description))

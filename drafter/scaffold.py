@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 from drafter.categories import load_categories
 from drafter.indicators import Indicator, load_indicators
 from drafter.model import PART1_CATEGORIES
@@ -36,7 +39,7 @@ def scaffold_text(
         lines.append(f"# 上年数字取自：{source_note}（请核对）")
     lines += [
         "",
-        f"单位: {unit or ''}".rstrip() + ("" if unit else "          # 报告单位全称，如 示例市人民政府"),
+        f"单位: {_scalar(unit)}" if unit else "单位:          # 报告单位全称，如 示例市人民政府",
         "自称:          # 如 我市、我区、我局；不填则按单位名称推断",
         f"年度: {year}",
         f"成文日期:      # 如 {year + 1}年3月8日",
@@ -46,7 +49,11 @@ def scaffold_text(
     ]
     for cid in _part1_order(skeleton):
         lines += _figure_group(cid, indicators, previous, indent="  ")
-    lines += ["", "要点:", "  # 每个栏目写几句本年度的亮点工作（一条一句，以“- ”开头），初稿会放在该栏目的数字前面。"]
+    lines += [
+        "",
+        "要点:",
+        "  # 每个栏目写几句本年度的亮点工作（一条一句，以“- ”开头），初稿会放在该栏目的数字前面。",
+    ]
     for cid in _part1_order(skeleton):
         lines += [f"  {load_categories()[cid].short}: []"]
     lines += [
@@ -72,12 +79,20 @@ def _part1_order(skeleton: Skeleton) -> list[str]:
     return learned + [c for c in PART1_CATEGORIES if c not in learned]
 
 
-def _figure_group(cid: str, indicators: dict[str, Indicator], previous: dict[str, float], indent: str) -> list[str]:
+def _figure_group(
+    cid: str, indicators: dict[str, Indicator], previous: dict[str, float], indent: str
+) -> list[str]:
     spec = load_categories()[cid]
-    return [f"{indent}# —— {spec.name} ——", f"{indent}{spec.short}:", *_figure_lines(cid, indicators, previous, indent + "  ")]
+    return [
+        f"{indent}# —— {spec.name} ——",
+        f"{indent}{spec.short}:",
+        *_figure_lines(cid, indicators, previous, indent + "  "),
+    ]
 
 
-def _figure_lines(cid: str, indicators: dict[str, Indicator], previous: dict[str, float], indent: str) -> list[str]:
+def _figure_lines(
+    cid: str, indicators: dict[str, Indicator], previous: dict[str, float], indent: str
+) -> list[str]:
     lines: list[str] = []
     for ind in indicators.values():
         if ind.category != cid:
@@ -93,3 +108,12 @@ def _figure_lines(cid: str, indicators: dict[str, Indicator], previous: dict[str
 
 def _plain(value: float) -> str:
     return format_quantity(value) if value >= 10_000 and value == int(value) else f"{value:g}"
+
+
+# Characters that would make a plain YAML scalar mean something else (mapping, comment, flow).
+_YAML_SPECIAL = re.compile(r"[:#{}\[\],&*!|>'\"%@`]|^[-?\s]|\s$")
+
+
+def _scalar(text: str) -> str:
+    """Return TEXT as a YAML scalar: plain when safe, else double-quoted (JSON is valid YAML)."""
+    return json.dumps(text, ensure_ascii=False) if _YAML_SPECIAL.search(text) else text

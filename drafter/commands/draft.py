@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from drafter.skeleton_model import Skeleton
 
 SkeletonOption = Annotated[
-    Path | None, typer.Option("--skeleton", help="骨架文件（默认使用随程序提供的 templates/skeleton.yaml）。")
+    Path | None,
+    typer.Option("--skeleton", help="骨架文件（默认使用随程序提供的 templates/skeleton.yaml）。"),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件。")]
 
@@ -28,11 +29,19 @@ def _skeleton(path: Path | None) -> Skeleton:
 @app.command()
 @guarded
 def scaffold(
-    output: Annotated[Path, typer.Option("-o", "--output", help="数据表保存位置。")] = Path("数据.yaml"),
+    output: Annotated[Path, typer.Option("-o", "--output", help="数据表保存位置。")] = Path(
+        "数据.yaml"
+    ),
     unit: Annotated[str, typer.Option("--unit", help="报告单位全称，如“示例市人民政府”。")] = "",
-    year: Annotated[int | None, typer.Option("--year", help="报告所属年度（默认：去年；用 --from 时为该报告的下一年）。")] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help="报告所属年度（默认：去年；用 --from 时为该报告的下一年）。"),
+    ] = None,
     from_report: Annotated[
-        Path | None, typer.Option("--from", help="上一年度的报告（.txt/.docx）：从中提取数字作为“上年”预先填好。")
+        Path | None,
+        typer.Option(
+            "--from", help="上一年度的报告（.txt/.docx）：从中提取数字作为“上年”预先填好。"
+        ),
     ] = None,
     skeleton: SkeletonOption = None,
     force: ForceOption = False,
@@ -40,9 +49,17 @@ def scaffold(
     """生成本年度数据表（YAML）：列出要收集的全部指标、要点、不足和安排，附中文说明。"""
     import datetime as dt
 
-    from drafter.output import write_atomic
+    from drafter.errors import InputError, OutputExistsError
     from drafter.scaffold import scaffold_text
 
+    if output.is_dir():
+        raise InputError(
+            "这是一个文件夹，请在 -o 后写数据表的文件名，如 数据.yaml。", path=str(output)
+        )
+    if output.exists() and not force:  # say so before any work
+        raise OutputExistsError(str(output))
+    if year is not None and not 2000 <= year <= 2100:
+        raise InputError(f"--year 应为四位数年份（如 2025），现在是 {year}。")
     previous: dict[str, float] = {}
     note = None
     if from_report is not None:
@@ -57,16 +74,31 @@ def scaffold(
         unit = unit or (outline.unit or "")
         note = f"{from_report.name}（{len(previous)} 项）"
     year = year or dt.date.today().year - 1
-    text = scaffold_text(_skeleton(skeleton), unit=unit, year=year, previous=previous, source_note=note)
-    write_atomic(output, text.encode("utf-8"), force=force)
-    info(f"数据表已写入 {output}" + (f"，已预填上年数字 {len(previous)} 项" if previous else "") + "。填好后运行：drafter draft " + str(output))
+    text = scaffold_text(
+        _skeleton(skeleton), unit=unit, year=year, previous=previous, source_note=note
+    )
+    _write(output, text.encode("utf-8"), force=force, what="数据表")
+    info(
+        f"数据表已写入 {output}"
+        + (f"，已预填上年数字 {len(previous)} 项" if previous else "")
+        + "。填好后运行：drafter draft "
+        + str(output)
+    )
 
 
 @app.command()
 @guarded
 def draft(
-    data_file: Annotated[Path, typer.Argument(help="本年度数据表（YAML，可用 drafter scaffold 生成）。", show_default=False)],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="初稿保存位置（默认与数据表同名的 .docx）。")] = None,
+    data_file: Annotated[
+        Path,
+        typer.Argument(
+            help="本年度数据表（YAML，可用 drafter scaffold 生成）。", show_default=False
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="初稿保存位置（默认与数据表同名的 .docx）。"),
+    ] = None,
     skeleton: SkeletonOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -74,25 +106,48 @@ def draft(
     from drafter.data import load_data
     from drafter.docx_writer import render_docx
     from drafter.draftmodel import Figure, Placeholder, Suggestion
-    from drafter.errors import InputError
-    from drafter.output import write_atomic
+    from drafter.errors import InputError, OutputExistsError
     from drafter.render import draft_report
 
     out = output or data_file.with_suffix(".docx")
+    if out.is_dir():
+        raise InputError("这是一个文件夹，请在 -o 后写初稿的文件名，如 初稿.docx。", path=str(out))
+    if out.suffix.lower() != ".docx":
+        raise InputError("初稿文件名应以 .docx 结尾。", path=str(out))
     if out.exists() and not force:  # say so before any work
-        from drafter.errors import OutputExistsError
-
         raise OutputExistsError(str(out))
     try:
         text = data_file.read_text(encoding="utf-8-sig")
     except FileNotFoundError as e:
-        raise InputError("数据表不存在，请检查路径（可用 drafter scaffold 生成）。", path=str(data_file)) from e
+        raise InputError(
+            "数据表不存在，请检查路径（可用 drafter scaffold 生成）。", path=str(data_file)
+        ) from e
     except UnicodeDecodeError as e:
-        raise InputError("数据表不是 UTF-8 编码的文本，请用记事本另存为 UTF-8。", path=str(data_file)) from e
+        raise InputError(
+            "数据表不是 UTF-8 编码的文本，请用记事本另存为 UTF-8。", path=str(data_file)
+        ) from e
+    except OSError as e:
+        raise InputError(f"无法读取数据表（{e.strerror}）。", path=str(data_file)) from e
     report = draft_report(load_data(text, str(data_file)), _skeleton(skeleton))
-    write_atomic(out, render_docx(report), force=force)
+    _write(out, render_docx(report), force=force, what="初稿")
     inlines = [i for b in report.blocks for i in b.inlines]
     filled = sum(isinstance(i, Figure) and i.role == "value" for i in inlines)
     todo = sum(isinstance(i, Placeholder) for i in inlines)
     suggested = sum(isinstance(i, Suggestion) for i in inlines)
-    info(f"初稿已写入 {out}：已填数字 {filled} 个，待填 {todo} 处（黄色），建议改写 {suggested} 段（灰色）。")
+    info(
+        f"初稿已写入 {out}：已填数字 {filled} 个，待填 {todo} 处（黄色），建议改写 {suggested} 段（灰色）。"
+    )
+
+
+def _write(path: Path, data: bytes, *, force: bool, what: str) -> None:
+    """Write DATA to PATH atomically; an OS error becomes one Chinese line naming WHAT."""
+    from drafter.errors import DrafterError
+    from drafter.output import write_atomic
+
+    try:
+        write_atomic(path, data, force=force)
+    except OSError as e:
+        raise DrafterError(
+            f"无法写入{what}（{e.strerror}）。请检查是否有写入权限，或文件是否正在 Word、WPS 中打开。",
+            path=str(path),
+        ) from e
