@@ -32,16 +32,38 @@ def load_yaml_with_lines(text: str, path: str) -> tuple[Any, Lines]:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark is not None else None
         col = f"第{mark.column + 1}列，" if mark is not None else ""
+        problem = str(e.problem or e.context or "")
         raise DataError(
-            f"{col}YAML 格式错误（{e.problem or e.context}）。常见原因：冒号后缺空格、缩进不齐、用了 Tab 键。",
-            path=path,
-            line=line,
+            f"{col}YAML 格式错误：{_explain(problem)}（{problem}）。", path=path, line=line
         ) from e
     except yaml.YAMLError as e:
         raise DataError(f"YAML 格式错误：{e}", path=path) from e
     finally:
         loader.dispose()
     return data, lines
+
+
+# libyaml's and PyYAML's wording of the usual slips, said in Chinese.
+_PROBLEMS = (
+    ("expected key", "这一行的缩进与上下文不齐"),
+    (
+        "mapping values are not allowed",
+        "这里多了一个冒号，或上一行缩进不对（值里有冒号时请加引号）",
+    ),
+    ("expected ',' or '}'", "花括号 { } 没有配对，或两项之间缺逗号"),
+    ("expected ',' or ']'", "方括号 [ ] 没有配对，或两项之间缺逗号"),
+    ("'-' indicator", "列表项应以“- ”开头，且缩进一致"),
+    ("cannot start any token", "这里有不能出现的字符（常见的是 Tab 键）"),
+    ("end of stream", "引号没有配对"),
+    ("undefined alias", "用了未定义的 * 引用"),
+)
+
+
+def _explain(problem: str) -> str:
+    return next(
+        (said for words, said in _PROBLEMS if words in problem),
+        "无法读取这一处，常见原因是冒号后缺空格、缩进不齐、用了 Tab 键、引号或括号没有配对",
+    )
 
 
 def _collect(
