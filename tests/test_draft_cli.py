@@ -1,0 +1,269 @@
+"""`drafter draft` and `drafter scaffold` through the CLI: exit codes, messages, files left behind."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import Result
+from typer.testing import CliRunner
+
+import drafter.cli  # registers the commands
+import drafter.templating
+from drafter.cli_app import app
+from drafter.data import load_data
+from drafter.docx_controls import find_controls
+from drafter.errors import TemplateDataError
+from drafter.indicators import load_indicators
+from drafter.resources import templates_dir
+
+from conftest import EXAMPLES
+
+runner = CliRunner()
+EXAMPLE = EXAMPLES / "示例市2025年度数据.yaml"
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _one_chinese_error(result: Result, *words: str) -> str:
+    """Assert exit 2 with one Chinese line on stderr containing WORDS; return that line."""
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    line = lines[0]
+    assert line.startswith("错误：") and HAN.search(line)
+    assert "Traceback" not in result.stderr
+    for word in words:
+        assert word in line, line
+    return line
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def _data(tmp_path: Path, text: str, name: str = "数据.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+BAD_DATA = {
+    "yaml error": (
+        "单位: 示例市人民政府\n年度: 2025\n指标: {矛盾纠纷化解: [1\n",
+        ("第4行", "YAML"),
+    ),
+    "unknown key": (
+        "单位: 示例市人民政府\n年度: 2025\n安培: []\n",
+        ("第3行", "安培：未知的项目", "安排"),
+    ),
+    "unknown indicator": (
+        "单位: 示例市人民政府\n年度: 2025\n指标:\n  矛盾纠纷化解:\n    行政复议受理数: 5\n",
+        ("第5行", "行政复议受理件数"),
+    ),
+    "not utf-8": (None, ("UTF-8",)),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_DATA))
+def test_bad_data_exits_2_with_one_line_and_no_file(tmp_path: Path, case: str) -> None:
+    text, words = BAD_DATA[case]
+    data = tmp_path / "数据.yaml"
+    if text is None:
+        data.write_bytes("单位: 示例市人民政府\n".encode("gbk"))
+    else:
+        data.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["draft", str(data), "-o", str(tmp_path / "初稿.docx")])
+    _one_chinese_error(result, str(data), *words)
+    assert _files(tmp_path) == ["数据.yaml"]
+
+
+def test_missing_data_file(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["draft", str(tmp_path / "没有.yaml")])
+    _one_chinese_error(result, "没有.yaml", "不存在", "drafter scaffold")
+    assert _files(tmp_path) == []
+
+
+def test_a_folder_is_not_an_output_file(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["draft", str(EXAMPLE), "-o", str(tmp_path)])
+    _one_chinese_error(result, "文件夹")
+    assert _files(tmp_path) == []
+
+
+def test_output_must_be_docx(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["draft", str(EXAMPLE), "-o", str(tmp_path / "初稿.doc")])
+    _one_chinese_error(result, ".docx")
+    assert _files(tmp_path) == []
+
+
+def test_default_output_sits_beside_the_data(tmp_path: Path) -> None:
+    data = tmp_path / "示例.yaml"
+    shutil.copy(EXAMPLE, data)
+    result = runner.invoke(app, ["draft", str(data)])
+    assert result.exit_code == 0, result.output
+    assert _files(tmp_path) == ["示例.docx", "示例.yaml"]
+    assert "已填数字 51 个，待填 0 处" in result.stderr
+
+
+def test_an_existing_draft_is_kept_without_force_and_replaced_with_it(tmp_path: Path) -> None:
+    out = tmp_path / "初稿.docx"
+    out.write_bytes(b"edited for days")
+    result = runner.invoke(app, ["draft", str(EXAMPLE), "-o", str(out)])
+    _one_chinese_error(result, "已存在", "--force")
+    assert out.read_bytes() == b"edited for days"
+
+    result = runner.invoke(app, ["draft", str(EXAMPLE), "-o", str(out), "--force"])
+    assert result.exit_code == 0, result.output
+    assert docx.Document(str(out)).core_properties.author == "示例市人民政府"
+    assert _files(tmp_path) == ["初稿.docx"]
+
+
+def test_a_year_the_session_table_lacks_says_to_extend_it_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    data = _data(tmp_path, "单位: 示例市人民政府\n年度: 2030\n")
+    result = runner.invoke(app, ["draft", str(data), "-o", str(tmp_path / "初稿.docx")])
+    _one_chinese_error(result, "years.yaml", "2030")
+    assert _files(tmp_path) == ["数据.yaml"]  # neither the draft nor a temporary file
+
+
+def test_a_failed_write_leaves_the_old_draft_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "初稿.docx"
+    out.write_bytes(b"old draft")
+
+    def fail(src: object, dst: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("drafter.output.os.replace", fail)
+    result = runner.invoke(app, ["draft", str(EXAMPLE), "-o", str(out), "--force"])
+    _one_chinese_error(result, "无法写入初稿", "Permission denied")
+    assert out.read_bytes() == b"old draft"
+    assert _files(tmp_path) == ["初稿.docx"]
+
+
+def test_an_interrupted_render_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(draft: object) -> bytes:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("drafter.docx_writer.render_docx", interrupted)
+    result = runner.invoke(app, ["draft", str(EXAMPLE), "-o", str(tmp_path / "初稿.docx")])
+    assert result.exit_code == 130
+    assert "已中断" in result.stderr
+    assert _files(tmp_path) == []
+
+
+@pytest.fixture
+def own_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point the jinja2 environment at a copy of templates/ that a test may break."""
+    copy = tmp_path / "templates"
+    shutil.copytree(templates_dir(), copy)
+    monkeypatch.setattr(drafter.templating, "templates_dir", lambda: copy)
+    monkeypatch.setattr(drafter.templating, "template_path", lambda name: copy / name)
+    drafter.templating.environment.cache_clear()
+    yield copy
+    drafter.templating.environment.cache_clear()
+
+
+def test_a_template_syntax_error_names_the_template_and_line(
+    own_templates: Path, tmp_path: Path
+) -> None:
+    opening = own_templates / "sections" / "opening.j2"
+    lines = opening.read_text(encoding="utf-8").splitlines()
+    lines.insert(2, "{% if 年度 %}没有结束的判断")
+    opening.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "初稿.docx"
+    result = runner.invoke(app, ["draft", str(EXAMPLE), "-o", str(out)])
+    _one_chinese_error(result, "opening.j2", "模板语法错误")
+    assert not out.exists()
+
+
+def test_an_undefined_variable_names_the_template_and_line(own_templates: Path) -> None:
+    (own_templates / "sections" / "broken.j2").write_text(
+        "第一行\n第二行{{ 没有这个变量 }}\n", encoding="utf-8"
+    )
+    with pytest.raises(TemplateDataError) as caught:
+        drafter.templating.render_template("broken.j2", {})
+    assert caught.value.line == 2
+    assert str(caught.value).startswith(str(own_templates / "sections" / "broken.j2"))
+    assert "没有这个变量" in str(caught.value)
+
+
+def test_templates_are_sandboxed(own_templates: Path) -> None:
+    (own_templates / "sections" / "evil.j2").write_text(
+        "{{ 年度.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8"
+    )
+    with pytest.raises(TemplateDataError) as caught:
+        drafter.templating.render_template("evil.j2", {"年度": 2025})
+    assert "evil.j2" in str(caught.value)
+
+
+# ─── scaffold ───
+
+
+def test_scaffold_writes_a_file_load_data_accepts_as_is(tmp_path: Path) -> None:
+    out = tmp_path / "数据.yaml"
+    result = runner.invoke(
+        app, ["scaffold", "-o", str(out), "--unit", "测试县人民政府", "--year", "2025"]
+    )
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    data = load_data(text, str(out))
+    assert (data.unit, data.self_name, data.year) == ("测试县人民政府", "我县", 2025)
+    assert set(data.figures) == set(load_indicators())
+    assert all(v.current is None and v.previous is None for v in data.figures.values())
+    assert all(p == () for p in data.points.values())
+    assert (data.problems, data.plans) == ((), ())
+    comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
+    assert len(comments) > len(load_indicators())
+    assert all(HAN.search(c) for c in comments)
+    assert "# 全年各级行政复议机关受理的行政复议案件数" in text
+
+
+def test_scaffold_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "数据.yaml"
+    out.write_text("单位: 填了一半\n", encoding="utf-8")
+    result = runner.invoke(app, ["scaffold", "-o", str(out)])
+    _one_chinese_error(result, "已存在", "--force")
+    assert out.read_text(encoding="utf-8") == "单位: 填了一半\n"
+    result = runner.invoke(app, ["scaffold", "-o", str(out), "--force"])
+    assert result.exit_code == 0, result.output
+    assert "指标:" in out.read_text(encoding="utf-8")
+
+
+def test_scaffold_rejects_an_impossible_year(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["scaffold", "-o", str(tmp_path / "数据.yaml"), "--year", "25"])
+    _one_chinese_error(result, "--year")
+    assert _files(tmp_path) == []
+
+
+def test_scaffold_unit_with_yaml_characters_survives(tmp_path: Path) -> None:
+    out = tmp_path / "数据.yaml"
+    unit = "示例市: #第一 区"
+    result = runner.invoke(app, ["scaffold", "-o", str(out), "--unit", unit, "--year", "2025"])
+    assert result.exit_code == 0, result.output
+    assert load_data(out.read_text(encoding="utf-8"), str(out)).unit == unit
+
+
+def test_the_untouched_scaffold_drafts_with_a_placeholder_for_every_indicator(
+    tmp_path: Path,
+) -> None:
+    data, out = tmp_path / "数据.yaml", tmp_path / "初稿.docx"
+    assert runner.invoke(app, ["scaffold", "-o", str(data), "--year", "2025"]).exit_code == 0
+    result = runner.invoke(app, ["draft", str(data), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(out))
+    controls = find_controls(document)
+    assert sorted(c.key for c in controls if c.kind == "todo") == sorted(load_indicators())
+    assert [c for c in controls if c.kind == "figure"] == []
+    # the unit, the self-name and the date are left to fill too, in yellow
+    title = document.paragraphs[0]
+    assert title.text == "【待填：单位名称】关于2025年度法治政府建设情况的报告"
+    assert "【待填：成文日期】" in document.paragraphs[-1].text
