@@ -90,7 +90,7 @@ def draft_report(data: YearData, skeleton: Skeleton) -> Draft:
     blocks.extend(_list_or_suggestions(data.plans, "plan", ctx))
     if data.other:
         part("other")
-        blocks.extend(Block("body", (Text(s),)) for s in data.other)
+        blocks.extend(Block("body", (Text(_full_stop(s)),)) for s in data.other)
     blocks.append(Block("signature", _inlines(_fact(data.signature, "落款"), data)))
     date = _chinese_date(data.signed) if data.signed else None
     blocks.append(Block("date", (Text(date),) if date else (Placeholder(None, "成文日期"),)))
@@ -157,7 +157,7 @@ def _part1_categories(data: YearData, skeleton: Skeleton) -> list[str]:
 
 def _category_body(cid: str, ctx: _Context) -> list[Block]:
     data = ctx.data
-    blocks = [Block("body", (Text(p),)) for p in data.points.get(cid, ())]
+    blocks = [Block("body", (Text(_full_stop(p)),)) for p in data.points.get(cid, ())]
     listed = [
         ind for key, ind in load_indicators().items() if ind.category == cid and key in data.figures
     ]
@@ -260,8 +260,16 @@ def _list_or_suggestions(items: tuple[str, ...], cid: str, ctx: _Context) -> lis
             "body",
             (Text(f"{chinese_numeral(i)}是{s}" if numbered and not _ITEM_NUMBER.match(s) else s),),
         )
-        for i, s in enumerate(items, start=1)
+        for i, s in enumerate(map(_full_stop, items), start=1)
     ]
+
+
+def _full_stop(sentence: str) -> str:
+    """Return the writer's SENTENCE ending as a paragraph should: "…工作；" → "…工作。"."""
+    text = sentence.rstrip()
+    if text.rstrip("”’）》】").endswith(("。", "！", "？", "…")):  # “……。” ends already
+        return text
+    return text.rstrip("；;，,、：:") + "。"
 
 
 def _chinese_date(d: dt.date) -> str:

@@ -327,7 +327,7 @@ SPARSE = """\
     行政检查次数: ""
 要点:
   依法决策:
-    - 严格履行重大行政决策法定程序。
+    - 严格履行重大行政决策法定程序；
 """
 EMPTY_KEYS = ("行政复议审结件数", "行政诉讼败诉率", "行政检查次数")
 GIVEN_KEYS = ("行政复议受理件数", "执法人员持证人数")
@@ -396,7 +396,7 @@ def test_silent_categories_and_parts_get_grey_suggestions(sparse: DocxDocument) 
     for part in ("不足和原因", "主要安排"):
         body = next(b for h, b in sections.items() if h.endswith(part))
         assert body[0][0].startswith("【建议改写】") and body[0][1] == "lightGray"
-    # a category with 要点 but no figure gets the 要点 and no suggestion
+    # a category with 要点 but no figure gets the 要点 (ending in a full stop) and no suggestion
     assert body_of("decision") == [("严格履行重大行政决策法定程序。", None)]
     # figures given: no suggestion before them
     assert not any(t.startswith("【建议改写】") for t, _ in body_of("enforcement"))
