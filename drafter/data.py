@@ -242,7 +242,7 @@ class _Validator:
                 continue
             if isinstance(item, bool) or not isinstance(item, str | int | float):
                 raise self.fail((*keys, str(i + 1)), "每一项应当是一句话。")
-            out.append(self.clean(str(item).strip(), (*keys, str(i + 1))))
+            out.append(_one_line(self.clean(str(item), (*keys, str(i + 1)))))
         return tuple(out)
 
     def figure_group(
@@ -335,6 +335,16 @@ class _Validator:
                         keys,
                         f"{label}{key}（{mine:g}）不能大于{upper_key}（{theirs:g}），请核对。",
                     )
+
+
+# Line breaks inside a sentence: YAML folds a wrapped line into a space, which Chinese text does
+# not want between two Han characters.
+_CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+
+
+def _one_line(text: str) -> str:
+    """Return a sentence on one line: no breaks or spaces between Chinese characters."""
+    return " ".join(_CJK_GAP.sub("", text.strip()).split())
 
 
 def _suggest(word: str, candidates: Any) -> str:

@@ -285,3 +285,12 @@ def test_the_example_loads_every_figure_it_lists() -> None:
     assert len(data.figures) == 51
     assert all(v.current is not None for v in data.figures.values())
     assert data.figures["法治培训人次"] == FigureValue(31000, 28000, approx=True)
+
+
+def test_a_sentence_wrapped_over_lines_is_joined_without_spaces() -> None:
+    data = _load(
+        HEAD + "不足:\n  - 法治政府建设推进还不够均衡，\n    部分部门工作力量相对薄弱。\n"
+        "安排:\n  - |\n    深化行政执法\n    体制改革。\n"
+    )
+    assert data.problems == ("法治政府建设推进还不够均衡，部分部门工作力量相对薄弱。",)
+    assert data.plans == ("深化行政执法体制改革。",)
