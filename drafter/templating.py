@@ -39,8 +39,15 @@ def render_template(name: str, context: dict[str, Any]) -> str:
         ) from e
     except jinja2.TemplateNotFound as e:
         raise TemplateDataError("找不到模板文件。", path=where) from e
-    except (jinja2.UndefinedError, jinja2.sandbox.SecurityError, TypeError) as e:
+    except (jinja2.UndefinedError, jinja2.exceptions.SecurityError) as e:
         raise TemplateDataError(f"模板渲染出错：{e}", path=where, line=_template_line(e)) from e
+    except Exception as e:
+        # A template is user-edited data: whatever its own code raises ({{ 1 / 0 }}, a filter
+        # given the wrong type) is its author's error. Anything else is drafter's bug.
+        line = _template_line(e)
+        if line is None:
+            raise
+        raise TemplateDataError(f"模板渲染出错：{e}", path=where, line=line) from e
 
 
 def _template_line(error: BaseException) -> int | None:

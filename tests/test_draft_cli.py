@@ -196,6 +196,18 @@ def test_an_undefined_variable_names_the_template_and_line(own_templates: Path) 
     assert "没有这个变量" in str(caught.value)
 
 
+def test_an_error_raised_by_template_code_names_the_template_and_line(
+    own_templates: Path,
+) -> None:
+    (own_templates / "sections" / "divide.j2").write_text(
+        "第一行\n第二行\n{{ 年度 / 0 }}\n", encoding="utf-8"
+    )
+    with pytest.raises(TemplateDataError) as caught:
+        drafter.templating.render_template("divide.j2", {"年度": 2025})
+    assert caught.value.line == 3
+    assert "divide.j2" in str(caught.value)
+
+
 def test_templates_are_sandboxed(own_templates: Path) -> None:
     (own_templates / "sections" / "evil.j2").write_text(
         "{{ 年度.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8"
