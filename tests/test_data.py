@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from drafter.data import FigureValue, load_data
+from drafter.data import FigureValue, YearData, load_data
 from drafter.errors import DataError
 
 from conftest import EXAMPLES
@@ -14,7 +14,7 @@ from conftest import EXAMPLES
 HEAD = "单位: 示例市人民政府\n年度: 2025\n"
 
 
-def _load(text: str):  # type: ignore[no-untyped-def]
+def _load(text: str) -> YearData:
     return load_data(text, "数据.yaml")
 
 

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from click.testing import Result
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 import drafter.cli  # registers the commands
 import drafter.templating
