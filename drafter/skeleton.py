@@ -21,7 +21,7 @@ from drafter.skeleton_model import (
     Skeleton,
     Variant,
 )
-from drafter.tokenize import tokenize
+from drafter.tokenize import sentence_words
 
 MAX_VARIANTS = 12
 MAX_EXEMPLARS = 8
@@ -175,8 +175,9 @@ def _gather(outline: Outline, pools: dict[str, _Pool]) -> None:
         for paragraph in section.paragraphs:
             for m in _INLINE_TOPIC.finditer(paragraph):
                 pool.subtopics[m.group(1)] += 1
-            for sentence in split_sentences(paragraph):
-                tokens = [t for t in tokenize(sentence, words) if _content_word(t)]
+            sentences = split_sentences(paragraph)
+            for sentence, words_of in zip(sentences, sentence_words(paragraph, words), strict=True):
+                tokens = [t for t in words_of if _content_word(t)]
                 pool.words.update(tokens)
                 _add_sentence(pool, sentence.strip(), tokens, name, outline.year)
     ordered = [c for c in seen if c not in _EXCLUDED]

@@ -13,13 +13,15 @@ import logging
 import re
 import sys
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from math import log
 from typing import Any
 
 from drafter.resources import template_path
+from drafter.sentences import split_sentences
 
 _WORD_FREQ = 20000  # high enough that a domain term is never split by jieba
+_MEMO_PARAGRAPHS = 1 << 16  # about 2,500 reports; a bigger corpus only tokenizes some twice
 # jieba's own block patterns (jieba.re_han_default, re_skip_default, re_eng), spelled out so that
 # importing this module does not import jieba.
 _HAN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")
@@ -52,13 +54,11 @@ class _Segmenter:
         return out
 
     def _lp(self, word: str) -> float:
-        lp = self.log_prob.get(word)
-        if lp is None:
-            lp = self.log_prob[word] = log(self.freq.get(word) or 1) - self.log_total
+        lp = self.log_prob[word] = log(self.freq.get(word) or 1) - self.log_total
         return lp
 
     def _cut_block(self, block: str, out: list[str]) -> None:
-        freq = self.freq
+        freq, log_prob = self.freq, self.log_prob
         n = len(block)
         score: list[float] = [0.0] * (n + 1)
         end = list(range(n))
@@ -67,12 +67,16 @@ class _Segmenter:
             i, frag = k, block[k]
             while i < n and frag in freq:
                 if freq[frag]:
-                    s = self._lp(frag) + score[i + 1]
+                    lp = log_prob.get(frag)
+                    s = (self._lp(frag) if lp is None else lp) + score[i + 1]
                     if best is None or s >= best:  # jieba's max((score, end)): ties go long
                         best, end[k] = s, i
                 i += 1
                 frag = block[k : i + 1]
-            score[k] = self._lp(block[k]) + score[k + 1] if best is None else best
+            if best is None:
+                lp = log_prob.get(block[k])
+                best = (self._lp(block[k]) if lp is None else lp) + score[k + 1]
+            score[k] = best
         x, run = 0, ""
         while x < n:
             y = end[x] + 1
@@ -113,7 +117,20 @@ def jieba_tokenizer(extra_words: frozenset[str] = frozenset()) -> Any:
 def tokenize(text: str, extra_words: Iterable[str] = ()) -> list[str]:
     """Return the words of TEXT (punctuation and spaces dropped), domain terms kept whole."""
     words = _segmenter(frozenset(extra_words)).words(text)
-    return [sys.intern(w) for w in words if w.strip() and not _is_punct(w)]
+    return [w for w in words if w.strip() and not _is_punct(w)]
+
+
+@lru_cache(maxsize=_MEMO_PARAGRAPHS)
+def sentence_words(paragraph: str, extra_words: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    """Return the words of each sentence of PARAGRAPH, as `split_sentences` splits it.
+
+    Joined, they are `tokenize(paragraph)`: sentences end at punctuation, where jieba's blocks
+    end too. Memoised because `learn` needs a paragraph's words twice, to classify its section
+    and to learn from its sentences; words are interned, so the memo costs little.
+    """
+    return tuple(
+        tuple(sys.intern(w) for w in tokenize(s, extra_words)) for s in split_sentences(paragraph)
+    )
 
 
 def _is_punct(word: str) -> bool:
