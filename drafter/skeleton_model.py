@@ -8,6 +8,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from drafter.errors import TemplateDataError
+from drafter.resources import SafeLoader
 
 SKELETON_VERSION = 1
 
@@ -93,7 +94,7 @@ def dump_skeleton(skeleton: Skeleton) -> str:
 def load_skeleton(path: Path) -> Skeleton:
     """Return the skeleton stored at PATH; TemplateDataError when it is missing or malformed."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     except FileNotFoundError as e:
         raise TemplateDataError(
             "找不到骨架文件。请先运行 drafter learn 生成，或用 --skeleton 指定。", path=str(path)

@@ -7,11 +7,10 @@ from typing import Any
 import yaml
 
 from drafter.errors import DataError
+from drafter.resources import SafeLoader
 
 Lines = dict[tuple[str, ...], int]
 
-# libyaml's parser when PyYAML has it (several times faster); the constructor is the safe one.
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_yaml_with_lines(text: str, path: str) -> tuple[Any, Lines]:
@@ -21,7 +20,7 @@ def load_yaml_with_lines(text: str, path: str) -> tuple[Any, Lines]:
     into plain Python values. A key written twice in one mapping is an error (YAML would keep
     the last silently, losing a figure).
     """
-    loader = _Loader(text)
+    loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
         lines: Lines = {}

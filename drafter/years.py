@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from drafter.errors import TemplateDataError
-from drafter.resources import template_path
+from drafter.resources import SafeLoader, template_path
 
 _FILE = "years.yaml"
 _KEYS = ("覆盖至", "会议")
@@ -216,7 +216,7 @@ def read_session_table(path: Path) -> SessionTable:
     """Return the session table in the YAML file at PATH; raise TemplateDataError if it is broken."""
     where = str(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     except FileNotFoundError as e:
         raise TemplateDataError("会议表文件缺失，请重新安装 drafter。", path=where) from e
     except yaml.YAMLError as e:
