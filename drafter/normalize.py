@@ -8,6 +8,7 @@ from typing import Any
 
 # ASCII punctuation that Chinese text writes full-width; converted unless between ASCII alnum.
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+_HALF_PUNCTUATION = re.compile("[" + re.escape("".join(_HALF_TO_FULL)) + "]")
 # Full-width forms that analysis wants half-width.
 _FULL_TO_HALF = str.maketrans(
     {**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": ".", "\u3000": " "}
@@ -58,19 +59,17 @@ def _drop_spaces(text: str) -> str:
 
 
 def _widen_punctuation(text: str) -> str:
-    chars = list(text)
-    for i, ch in enumerate(chars):
-        full = _HALF_TO_FULL.get(ch)
-        if full is None:
-            continue
-        before = chars[i - 1] if i > 0 else ""
-        after = chars[i + 1] if i + 1 < len(chars) else ""
+    def widen(m: re.Match[str]) -> str:
+        ch, i = m.group(), m.start()
+        before = text[i - 1] if i > 0 else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
         if ch in ",:" and before.isdigit() and after.isdigit():
-            continue  # 1,000 or 9:30
+            return ch  # 1,000 or 9:30
         if _is_ascii_alnum(before) and _is_ascii_alnum(after):
-            continue
-        chars[i] = full
-    return "".join(chars)
+            return ch
+        return _HALF_TO_FULL[ch]
+
+    return _HALF_PUNCTUATION.sub(widen, text)
 
 
 def normalize_line(text: str) -> str:

@@ -26,6 +26,7 @@ _MEMO_PARAGRAPHS = 1 << 16  # about 2,500 reports; a bigger corpus only tokenize
 # importing this module does not import jieba.
 _HAN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")
 _SKIP = re.compile("(\r\n|\\s)")
+_JOINERS = "+#&._%-"  # the symbols jieba's blocks hold besides letters, digits and Chinese
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
@@ -37,20 +38,29 @@ class _Segmenter:
         self.log_total = log(tokenizer.total)
         self.log_prob: dict[str, float] = {}
 
-    def words(self, text: str) -> list[str]:
-        """Return the words of TEXT exactly as jieba's `lcut(text, HMM=False)` does."""
+    def words(self, text: str, *, drop_punctuation: bool = False) -> list[str]:
+        """Return the words of TEXT exactly as jieba's `lcut(text, HMM=False)` does.
+
+        With DROP_PUNCTUATION, leave out spaces and words with no letter, digit or Chinese
+        character: outside jieba's blocks such words are single characters, inside them runs
+        of its joining symbols (+#&._%-).
+        """
         out: list[str] = []
         for block in _HAN.split(text):
             if not block:
                 continue
             if _HAN.match(block):
                 self._cut_block(block, out)
+            elif drop_punctuation:
+                out.extend(c for c in block if c.isalnum() or "\u4e00" <= c <= "\u9fff")
             else:
                 for piece in _SKIP.split(block):
                     if _SKIP.match(piece):
                         out.append(piece)
                     else:
                         out.extend(piece)
+        if drop_punctuation:
+            return [w for w in out if w[0] not in _JOINERS or w.strip(_JOINERS)]
         return out
 
     def _lp(self, word: str) -> float:
@@ -116,8 +126,7 @@ def jieba_tokenizer(extra_words: frozenset[str] = frozenset()) -> Any:
 
 def tokenize(text: str, extra_words: Iterable[str] = ()) -> list[str]:
     """Return the words of TEXT (punctuation and spaces dropped), domain terms kept whole."""
-    words = _segmenter(frozenset(extra_words)).words(text)
-    return [w for w in words if w.strip() and not _is_punct(w)]
+    return _segmenter(frozenset(extra_words)).words(text, drop_punctuation=True)
 
 
 @lru_cache(maxsize=_MEMO_PARAGRAPHS)
@@ -131,7 +140,3 @@ def sentence_words(paragraph: str, extra_words: frozenset[str]) -> tuple[tuple[s
     return tuple(
         tuple(sys.intern(w) for w in tokenize(s, extra_words)) for s in split_sentences(paragraph)
     )
-
-
-def _is_punct(word: str) -> bool:
-    return all(not (c.isalnum() or "\u4e00" <= c <= "\u9fff") for c in word)

@@ -38,6 +38,17 @@ def test_segmenter_equals_jieba_without_hmm(extra: frozenset[str]) -> None:
         assert segmenter.words(text) == jieba.lcut(text, HMM=False), text
 
 
+def _is_punctuation(word: str) -> bool:
+    return all(not (c.isalnum() or "\u4e00" <= c <= "\u9fff") for c in word)
+
+
+def test_tokenize_is_jiebas_words_less_spaces_and_punctuation() -> None:
+    jieba = jieba_tokenizer(frozenset())
+    for text in [*EDGE_CASES, "+ - % . #&_", "1.5%、A&B、C++、-", *_seed_lines()]:
+        expected = [w for w in jieba.lcut(text, HMM=False) if w.strip() and not _is_punctuation(w)]
+        assert tokenize(text) == expected, text
+
+
 def test_tokenize_drops_punctuation_and_keeps_domain_terms_whole() -> None:
     words = tokenize("依法受理行政复议案件，审查规范性文件；推进“高效办成一件事”。", domain_words())
     assert "行政复议" in words and "规范性文件" in words and "高效办成一件事" in words
