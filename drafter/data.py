@@ -14,10 +14,11 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from drafter.categories import category_by_name, load_categories
-from drafter.errors import DataError
+from drafter.errors import DataError, InputError
 from drafter.figures import parse_number
 from drafter.indicators import Indicator, load_indicators
 from drafter.model import PART1_CATEGORIES
@@ -78,6 +79,21 @@ class YearData:
     plans: tuple[str, ...] = ()
     other: tuple[str, ...] = ()
     source: str = ""
+
+
+def read_data_file(path: Path) -> YearData:
+    """Return the validated data of the data file at PATH (UTF-8, with or without BOM)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as e:
+        raise InputError("数据表不存在，请检查路径（可用 drafter scaffold 生成）。", path=str(path)) from e
+    except IsADirectoryError as e:
+        raise InputError("这是一个文件夹，请写数据表（.yaml）的文件名。", path=str(path)) from e
+    except UnicodeDecodeError as e:
+        raise InputError("数据表不是 UTF-8 编码的文本，请用记事本另存为 UTF-8。", path=str(path)) from e
+    except OSError as e:
+        raise InputError(f"无法读取数据表（{e.strerror}）。", path=str(path)) from e
+    return load_data(text, str(path))
 
 
 def load_data(text: str, path: str) -> YearData:

@@ -103,7 +103,7 @@ def draft(
     force: ForceOption = False,
 ) -> None:
     """根据数据表生成公文格式的报告初稿（.docx）。"""
-    from drafter.data import load_data
+    from drafter.data import read_data_file
     from drafter.docx_writer import render_docx
     from drafter.draftmodel import Figure, Placeholder, Suggestion
     from drafter.errors import InputError, OutputExistsError
@@ -116,19 +116,7 @@ def draft(
         raise InputError("初稿文件名应以 .docx 结尾。", path=str(out))
     if out.exists() and not force:  # say so before any work
         raise OutputExistsError(str(out))
-    try:
-        text = data_file.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as e:
-        raise InputError(
-            "数据表不存在，请检查路径（可用 drafter scaffold 生成）。", path=str(data_file)
-        ) from e
-    except UnicodeDecodeError as e:
-        raise InputError(
-            "数据表不是 UTF-8 编码的文本，请用记事本另存为 UTF-8。", path=str(data_file)
-        ) from e
-    except OSError as e:
-        raise InputError(f"无法读取数据表（{e.strerror}）。", path=str(data_file)) from e
-    report = draft_report(load_data(text, str(data_file)), _skeleton(skeleton))
+    report = draft_report(read_data_file(data_file), _skeleton(skeleton))
     _write(out, render_docx(report), force=force, what="初稿")
     inlines = [i for b in report.blocks for i in b.inlines]
     filled = sum(isinstance(i, Figure) and i.role == "value" for i in inlines)

@@ -11,7 +11,6 @@ import typer
 from drafter.cli_app import app, guarded, info
 
 if TYPE_CHECKING:
-    from drafter.data import YearData
     from drafter.refresh import RefreshResult
 
 
@@ -49,6 +48,7 @@ def refresh(
     更新带 drafter 标记（内容控件）的数字和同比说明，填上数据表已给出数字的【待填】；
     段落、格式、批注、修订、页眉页脚都原样保留。写作者删掉的数字不会被加回来，只列出来。
     """
+    from drafter.data import read_data_file
     from drafter.errors import InputError, OutputExistsError
     from drafter.output import write_atomic
     from drafter.refresh import refresh_draft
@@ -64,7 +64,7 @@ def refresh(
     if not draft_file.is_file():
         raise InputError("初稿文件不存在，请检查路径。", path=str(draft_file))
     original = draft_file.read_bytes()
-    result = refresh_draft(original, _load(data_file), path=str(draft_file))
+    result = refresh_draft(original, read_data_file(data_file), path=str(draft_file))
     _print_report(result)
     if dry_run:
         info("试运行（--dry-run）：未写入任何文件。")
@@ -76,21 +76,6 @@ def refresh(
         write_atomic(target, result.docx, force=force or in_place)
         saved = f"（原文件已备份为 {backup}）" if in_place else ""
         info(f"已写入 {target}{saved}。")
-
-
-def _load(data_file: Path) -> YearData:
-    from drafter.data import load_data
-    from drafter.errors import InputError
-
-    try:
-        text = data_file.read_text(encoding="utf-8-sig")
-    except (FileNotFoundError, IsADirectoryError) as e:
-        raise InputError("数据表不存在，请检查路径。", path=str(data_file)) from e
-    except UnicodeDecodeError as e:
-        raise InputError(
-            "数据表不是 UTF-8 编码的文本，请用记事本另存为 UTF-8。", path=str(data_file)
-        ) from e
-    return load_data(text, str(data_file))
 
 
 def _print_report(result: RefreshResult) -> None:
