@@ -7,6 +7,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import PurePath
 
 from drafter.categories import domain_words, load_categories
@@ -198,6 +199,7 @@ def _add_sentence(
         pool.without_figures.append((exemplar, tokens))
 
 
+@cache  # a corpus has far fewer distinct words than words
 def _content_word(token: str) -> bool:
     return len(token) >= 2 and token not in _STOP and any("\u4e00" <= c <= "\u9fff" for c in token)
 
