@@ -96,7 +96,8 @@ class _Pool:
 
 def learn_skeleton(outlines: Iterable[Outline]) -> Skeleton:
     """Return the skeleton learned from OUTLINES (deterministic for the same inputs)."""
-    outlines = sorted(outlines, key=lambda o: PurePath(o.file).name)
+    # by file name, then by path: reports named alike in two folders keep one order
+    outlines = sorted(outlines, key=lambda o: (PurePath(o.file).name, o.file))
     pools: dict[str, _Pool] = defaultdict(_Pool)
     for outline in outlines:
         _gather(outline, pools)

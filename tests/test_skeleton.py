@@ -173,3 +173,13 @@ def test_every_slot_is_in_its_text_and_every_placeholder_is_a_slot(skeleton: Ske
 )
 def test_templated(text: str, year: int | None, expected: str, slots: list[str]) -> None:
     assert templated(text, year) == (expected, slots)
+
+
+def test_reports_named_alike_in_two_folders_learn_the_same_either_way(tmp_path: Path) -> None:
+    for folder, seeds in (("甲", SEED_NAMES[:2]), ("乙", SEED_NAMES[2:4])):
+        (tmp_path / folder).mkdir()
+        for i, name in enumerate(seeds):
+            (tmp_path / folder / f"报告{i}.txt").write_bytes((SEEDS / name).read_bytes())
+    outlines = parse_reports(find_report_files([tmp_path / "甲", tmp_path / "乙"])).outlines
+    forward = dump_skeleton(learn_skeleton(outlines))
+    assert dump_skeleton(learn_skeleton(list(reversed(outlines)))) == forward
