@@ -127,6 +127,15 @@ def test_all_files_bad_is_an_error_listing_each(tmp_path: Path) -> None:
     assert not out.exists()
 
 
+@pytest.mark.parametrize("where", ["folder", "unwritable"])
+def test_learn_output_that_cannot_be_written_is_a_clear_error(tmp_path: Path, where: str) -> None:
+    out = tmp_path if where == "folder" else tmp_path / "file.txt" / "skeleton.yaml"
+    (tmp_path / "file.txt").write_text("x", encoding="utf-8")  # a file where a folder should be
+    result = _invoke("learn", str(SEEDS / SEED_NAMES[0]), "-o", str(out))
+    _assert_clean_failure(result, out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt"]
+
+
 def test_learn_no_force_keeps_an_existing_skeleton(tmp_path: Path) -> None:
     out = tmp_path / "skeleton.yaml"
     out.write_text("mine\n", encoding="utf-8")

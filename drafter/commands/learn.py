@@ -44,7 +44,6 @@ def learn(
 ) -> None:
     """从往年报告学习报告骨架（栏目、顺序、常见标题、例句），写入 YAML 文件。"""
     from drafter.corpus import find_report_files, parse_reports
-    from drafter.output import write_atomic
     from drafter.skeleton import learn_skeleton
     from drafter.skeleton_model import dump_skeleton
 
@@ -56,9 +55,26 @@ def learn(
         parsed = parse_reports(files, strict=strict)
     _report_failures(parsed, "未生成骨架。")
     skeleton = learn_skeleton(parsed.outlines)
-    write_atomic(output, dump_skeleton(skeleton).encode("utf-8"), force=force)
+    _write(output, dump_skeleton(skeleton).encode("utf-8"), force=force)
     _print_summary(skeleton, parsed)
     info(f"骨架已写入 {output}")
+
+
+def _write(output: Path, data: bytes, *, force: bool) -> None:
+    """Write the skeleton; a folder or an unwritable place is the user's to fix, not a crash."""
+    from drafter.errors import DrafterError
+    from drafter.output import write_atomic
+
+    if output.is_dir():
+        raise DrafterError(
+            "这是一个文件夹。请用 -o 给出骨架文件的名字，如 -o 骨架.yaml。", path=str(output)
+        )
+    try:
+        write_atomic(output, data, force=force)
+    except OSError as e:
+        raise DrafterError(
+            f"无法写入骨架文件（{e.strerror}）。请用 -o 换一个可写的位置。", path=str(output)
+        ) from e
 
 
 def _report_failures(parsed: Parsed, consequence: str) -> None:
