@@ -45,6 +45,26 @@ def _folder_of_pdfs(tmp: Path) -> Path:
     return folder
 
 
+def _docx_with_broken_xml(tmp: Path) -> Path:
+    import io
+    import zipfile
+
+    from docx import Document
+
+    buffer = io.BytesIO()
+    document = Document()
+    document.add_paragraph("一、加强党的领导。")
+    document.save(buffer)
+    path = tmp / "半截.docx"
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            dst.writestr(
+                item, data[: len(data) // 2] if item.filename == "word/document.xml" else data
+            )
+    return path
+
+
 BAD_INPUTS: dict[str, Callable[[Path], Path]] = {
     "missing path": lambda tmp: tmp / "没有这个文件.txt",
     "folder with no reports": _empty_folder,
@@ -55,6 +75,7 @@ BAD_INPUTS: dict[str, Callable[[Path], Path]] = {
     "pdf": _bad_file("2023年报告.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"),
     "corrupt docx": _bad_file("损坏.docx", bytes((i * 37 + 11) % 256 for i in range(4000))),
     "docx that is a zip of something else": _bad_file("压缩包.docx", b"PK\x05\x06" + b"\x00" * 18),
+    "docx with broken XML": _docx_with_broken_xml,
     "undecodable encoding": _bad_file("韩文编码.txt", KOREAN.encode("euc_kr") * 20),
     "no Chinese at all": _bad_file("english.txt", b"This is not a report.\n" * 5),
 }
