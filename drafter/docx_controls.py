@@ -1,27 +1,27 @@
-"""Read a drafter .docx back: paragraphs with their styles, and the tagged content controls."""
+"""Find drafter's content controls in a .docx and set their text; read its paragraphs back."""
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.run import CT_R
 from lxml.etree import _Element
 
 from drafter.docxtext import paragraph_text
 from drafter.draftmodel import parse_tag
 
-_P = qn("w:p")
-_R = qn("w:r")
-_SDT = qn("w:sdt")
-_SDT_PR = qn("w:sdtPr")
-_SDT_CONTENT = qn("w:sdtContent")
-_VAL = qn("w:val")
+_SDT, _SDT_PR, _SDT_CONTENT = qn("w:sdt"), qn("w:sdtPr"), qn("w:sdtContent")
+_TAG, _VAL, _P, _R, _T = qn("w:tag"), qn("w:val"), qn("w:p"), qn("w:r"), qn("w:t")
+_RPR = qn("w:rPr")
+# Text under these is not shown (tracked deletion, the source of a tracked move).
+_HIDDEN = frozenset({qn("w:del"), qn("w:moveFrom")})
 
 
 @dataclass(frozen=True)
@@ -55,58 +55,94 @@ def iter_body_paragraphs(document: DocxDocument) -> Iterator[tuple[str, str]]:
 
 def find_controls(document: DocxDocument) -> list[Control]:
     """Return every content control of the body carrying a drafter tag, in document order."""
-    controls: list[Control] = []
-    for sdt in document.element.body.iter(_SDT):
-        tag_el = sdt.find(f"{qn('w:sdtPr')}/{qn('w:tag')}")
-        tag = tag_el.get(_VAL) if tag_el is not None else None
-        parsed = parse_tag(tag) if tag else None
-        if tag is None or parsed is None:
-            continue
-        kind, key, role = parsed
-        content = sdt.find(_SDT_CONTENT)
-        text = paragraph_text(content) if content is not None else ""
-        controls.append(
-            Control(tag, cast(Literal["figure", "todo"], kind), key, role, text, element=sdt)
-        )
-    return controls
+    return find_controls_in(document.element.body)[0]
 
 
-def set_control_text(
-    control_element: _Element, text: str, *, clear_highlight: bool = False
-) -> None:
-    """Replace the content of an inline content control by one run of `text`.
+def find_controls_in(root: _Element) -> tuple[list[Control], int]:
+    """Return the drafter controls under ROOT in document order, and the count of untagged ones.
 
-    The new run keeps the first old run's formatting (`w:rPr`); with `clear_highlight` its
-    highlight goes, as when a yellow placeholder becomes a filled figure.
+    Only inline controls count as untagged: block controls around paragraphs are not drafter's.
     """
-    content = control_element.find(_SDT_CONTENT)
+    controls: list[Control] = []
+    untagged = 0
+    for sdt in root.iter(_SDT):
+        tag_el = sdt.find(f"{_SDT_PR}/{_TAG}")
+        tag = (tag_el.get(_VAL) if tag_el is not None else None) or ""
+        parsed = parse_tag(tag)
+        if parsed is not None:
+            kind, key, role = parsed
+            content = sdt.find(_SDT_CONTENT)
+            text = paragraph_text(content) if content is not None else ""
+            controls.append(
+                Control(tag, cast(Literal["figure", "todo"], kind), key, role, text, element=sdt)
+            )
+        elif tag_el is None and sdt.find(f"{_SDT_CONTENT}//{_P}") is None:
+            untagged += 1
+    return controls, untagged
+
+
+def set_control_text(sdt: _Element, text: str) -> None:
+    """Put TEXT in the first visible `w:t` of the control; drop its other visible text.
+
+    Runs, their formatting and tracked deletions stay; a run left with nothing but its
+    formatting goes. An empty control gets a new run.
+    """
+    content = sdt.find(_SDT_CONTENT)
     if content is None:
         content = OxmlElement("w:sdtContent")
-        control_element.append(content)
-    if content.find(f".//{_P}") is not None:
-        raise ValueError("not an inline content control: it holds whole paragraphs")
-    first_run = content.find(f".//{_R}")
-    rPr = first_run.find(qn("w:rPr")) if first_run is not None else None
-    for child in list(content):
-        content.remove(child)
-    run = OxmlElement("w:r")
-    if rPr is not None:
-        new_rPr = copy.deepcopy(rPr)
-        if clear_highlight:
-            for highlight in new_rPr.findall(qn("w:highlight")):
-                new_rPr.remove(highlight)
-        if len(new_rPr):
-            run.append(new_rPr)
-    t = OxmlElement("w:t")
-    t.set(qn("xml:space"), "preserve")
-    t.text = text
-    run.append(t)
-    content.append(run)
-    # Word would otherwise still treat the new text as the control's placeholder prompt.
-    sdt_pr = control_element.find(_SDT_PR)
-    if sdt_pr is not None:
+        sdt.append(content)
+    nodes = visible_text_nodes(content)
+    if nodes:
+        first = nodes[0]
+        for t in nodes[1:]:
+            run = t.getparent()
+            if run is None:
+                continue
+            run.remove(t)
+            holder = run.getparent()
+            if holder is not None and all(child.tag == _RPR for child in run):
+                holder.remove(run)
+    else:
+        runs = [r for r in content.iter(_R) if not _is_hidden(r, content)]
+        run = runs[0] if runs else OxmlElement("w:r")
+        if not runs:
+            content.append(run)
+        first = OxmlElement("w:t")
+        run.append(first)
+    first.text = text
+    if text != text.strip():
+        first.set(qn("xml:space"), "preserve")
+    sdt_pr = sdt.find(_SDT_PR)
+    if sdt_pr is not None:  # else Word would show the new text as the control's prompt
         for flag in sdt_pr.findall(qn("w:showingPlcHdr")):
             sdt_pr.remove(flag)
+
+
+def set_highlight(sdt: _Element, *, on: bool) -> None:
+    """Highlight the control's runs yellow like a placeholder, or take any highlight off."""
+    content = sdt.find(_SDT_CONTENT)
+    runs = [] if content is None else [r for r in content.iter(_R) if isinstance(r, CT_R)]
+    for run in runs:
+        if on:
+            run.get_or_add_rPr().highlight_val = WD_COLOR_INDEX.YELLOW
+        elif run.rPr is not None and run.rPr.highlight is not None:
+            run.rPr.highlight_val = None
+
+
+def visible_text_nodes(content: _Element | None) -> list[_Element]:
+    """Return the `w:t` elements of a control's content that Word shows."""
+    if content is None:
+        return []
+    return [t for t in content.iter(_T) if not _is_hidden(t, content)]
+
+
+def _is_hidden(el: _Element, top: _Element) -> bool:
+    parent = el.getparent()
+    while parent is not None and parent is not top:
+        if parent.tag in _HIDDEN:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def retag(control_element: _Element, new_tag: str) -> None:

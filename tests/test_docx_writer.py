@@ -12,7 +12,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from drafter.docx_controls import find_controls, iter_body_paragraphs, retag, set_control_text
+from drafter.docx_controls import (
+    find_controls,
+    iter_body_paragraphs,
+    retag,
+    set_control_text,
+    set_highlight,
+)
 from drafter.docx_writer import render_docx
 from drafter.draftmodel import (
     SUGGESTION_MARK,
@@ -309,7 +315,8 @@ def test_set_control_text_round_trip_keeps_the_rest_of_the_paragraph(
 
 def test_filling_a_todo_clears_its_highlight_and_retags_it(document: DocxDocument) -> None:
     [todo] = [c for c in find_controls(document) if c.kind == "todo"]
-    set_control_text(todo.element, "1100", clear_highlight=True)
+    set_control_text(todo.element, "1100")
+    set_highlight(todo.element, on=False)
     retag(todo.element, figure_tag("复议.受理"))
     reopened = _save_and_reopen(document)
     filled = [c for c in find_controls(reopened) if c.key == "复议.受理"]
@@ -322,15 +329,6 @@ def test_set_control_text_keeps_first_run_formatting(document: DocxDocument) -> 
     set_control_text(todo.element, "【待填：改】")
     highlight = todo.element.find(f".//{qn('w:highlight')}")
     assert highlight is not None and highlight.get(qn("w:val")) == "yellow"
-
-
-def test_set_control_text_refuses_block_controls() -> None:
-    sdt = docx.oxml.parse_xml(
-        '<w:sdt xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        "<w:sdtContent><w:p/></w:sdtContent></w:sdt>"
-    )
-    with pytest.raises(ValueError, match="inline"):
-        set_control_text(sdt, "x")
 
 
 def test_iter_body_paragraphs_reads_table_cells_in_order(document: DocxDocument) -> None:

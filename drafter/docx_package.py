@@ -1,0 +1,155 @@
+"""Read and rewrite one part of a .docx package, byte for byte outside what changed.
+
+The error messages speak of the body part (word/document.xml), the one part drafter rewrites.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+
+from docx.oxml.ns import qn
+from docx.oxml.parser import element_class_lookup
+from lxml import etree
+from lxml.etree import _Element
+
+from drafter.errors import InputError
+
+_SDT = qn("w:sdt")
+_DECLARATION = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?")
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# Comments, CDATA, declarations and processing instructions, or a tag: (end slash, name).
+_MARKUP = re.compile(
+    rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[?!][^>]*>|<(/?)([^\s/>]+)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    re.S,
+)
+_START_TAG = re.compile(rb"<[^\s/>]+(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+_XMLNS = re.compile(rb"\s+xmlns(?::([^\s=]+))?=\"([^\"]*)\"")
+_APPLICATION = re.compile(r"<(?:\w+:)?Application>([^<$]*)")
+
+
+def read_part(docx: bytes, name: str, path: str | None) -> bytes:
+    """Return the bytes of member NAME of DOCX; InputError when DOCX is no readable .docx.
+
+    PATH only names the file in error messages.
+    """
+    if docx[:4] == b"\xd0\xcf\x11\xe0":
+        raise InputError(
+            "这是旧版 .doc、.wps 或加密的文档，不是 .docx：请在 Word/WPS 中另存为 .docx（不加密码）。",
+            path=path,
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(docx)) as zf:
+            if name not in zf.namelist():
+                raise InputError("不是 Word 文档（.docx）：文件中没有正文部分。", path=path)
+            return zf.read(name)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as e:
+        raise InputError("不是 .docx 文件，或文件已损坏，无法打开。", path=path) from e
+
+
+def parse_part(xml: bytes, path: str | None) -> etree._ElementTree:
+    """Return XML parsed with python-docx's element classes, every character of text kept."""
+    # python-docx's own parser drops whitespace-only text; this one keeps every character.
+    parser = etree.XMLParser(resolve_entities=False, remove_blank_text=False, huge_tree=True)
+    parser.set_element_class_lookup(element_class_lookup)
+    try:
+        return etree.ElementTree(etree.fromstring(xml, parser))
+    except etree.XMLSyntaxError as e:
+        raise InputError(f"文件已损坏：正文部分不是有效的 XML（{e}）。", path=path) from e
+
+
+def serialise_part(tree: etree._ElementTree, original: bytes, touched: set[int]) -> bytes:
+    """Return ORIGINAL with the controls whose id() is in TOUCHED written anew from TREE.
+
+    Every byte outside those controls is kept, even where lxml would write it differently
+    (LibreOffice's `<w:rPr></w:rPr>`). When the controls cannot be located in the bytes with
+    certainty, the whole tree is written instead, with the original XML declaration.
+    """
+    root = tree.getroot()
+    sdts = list(root.iter(_SDT))
+    spans = _sdt_spans(original, root)
+    encoding = (tree.docinfo.encoding or "UTF-8").upper().replace("UTF8", "UTF-8")
+    if spans is None or len(spans) != len(sdts) or encoding != "UTF-8":
+        return _serialise_whole(tree, original)
+    out = original
+    for (start, end), sdt in reversed(list(zip(spans, sdts, strict=True))):
+        if id(sdt) in touched:
+            out = out[:start] + _element_bytes(sdt) + out[end:]
+    return out
+
+
+def replace_part(docx: bytes, name: str, data: bytes, path: str | None) -> bytes:
+    """Return DOCX with member NAME replaced by DATA; every other member copied unchanged."""
+    out = io.BytesIO()
+    try:
+        with (
+            zipfile.ZipFile(io.BytesIO(docx)) as src,
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+        ):
+            dst.comment = src.comment
+            for info in src.infolist():
+                dst.writestr(info, data if info.filename == name else src.read(info))
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as e:
+        raise InputError("文件已损坏（压缩包中有无法读取的部分），无法更新。", path=path) from e
+    return out.getvalue()
+
+
+def last_saved_by(docx: bytes) -> str:
+    """Return the name of the program that last saved DOCX, from docProps/app.xml, or ""."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(docx)) as zf:
+            app = zf.read("docProps/app.xml").decode("utf-8", "replace")
+    except (KeyError, zipfile.BadZipFile, zlib.error):
+        return ""
+    m = _APPLICATION.search(app)
+    return m.group(1).strip() if m else ""
+
+
+def _sdt_spans(xml: bytes, root: _Element) -> list[tuple[int, int]] | None:
+    """Return the byte span of every `w:sdt` element of XML in document order, or None."""
+    prefixes = [prefix for prefix, uri in root.nsmap.items() if uri == _W_NS]
+    if len(prefixes) != 1:
+        return None
+    name = b"sdt" if prefixes[0] is None else prefixes[0].encode() + b":sdt"
+    open_at: list[int] = []
+    spans: list[tuple[int, int]] = []
+    for m in _MARKUP.finditer(xml):
+        if m.group(2) != name:
+            continue
+        if m.group(1):
+            if not open_at:
+                return None
+            spans.append((open_at.pop(), m.end()))
+        elif m.group(0).endswith(b"/>"):
+            spans.append((m.start(), m.end()))
+        else:
+            open_at.append(m.start())
+    return None if open_at else sorted(spans)
+
+
+def _element_bytes(el: _Element) -> bytes:
+    """Return EL serialised alone, without the namespace declarations its context already has."""
+    data: bytes = etree.tostring(el, encoding="UTF-8", xml_declaration=False, with_tail=False)
+    parent = el.getparent()
+    in_scope = {} if parent is None else parent.nsmap
+    head = _START_TAG.match(data)
+    if head is None:
+        return data
+
+    def drop(m: re.Match[bytes]) -> bytes:
+        prefix = m.group(1).decode() if m.group(1) else None
+        return b"" if in_scope.get(prefix) == m.group(2).decode() else m.group(0)
+
+    return _XMLNS.sub(drop, head.group(0)) + data[head.end() :]
+
+
+def _serialise_whole(tree: etree._ElementTree, original: bytes) -> bytes:
+    """Return TREE as bytes with the original's XML declaration and trailing whitespace."""
+    head = _DECLARATION.match(original)
+    body: bytes = etree.tostring(
+        tree, encoding=tree.docinfo.encoding or "UTF-8", xml_declaration=False
+    )
+    tail = original[len(original.rstrip()) :]
+    return (head.group(0) if head else b"") + body + tail
