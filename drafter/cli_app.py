@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Annotated, ParamSpec, TypeVar
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from drafter import __version__
 from drafter.errors import DrafterError
@@ -15,8 +16,37 @@ from drafter.errors import DrafterError
 P = ParamSpec("P")
 R = TypeVar("R")
 
+
+class _ChineseHelp:
+    """Say the help option and the usage line in Chinese (typer's bundled click has no gettext)."""
+
+    def get_help_option(self, ctx: typer.Context) -> typer.core.TyperOption | None:
+        option: typer.core.TyperOption | None = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = "显示本帮助并退出。"
+        return option
+
+    def format_usage(self, ctx: typer.Context, formatter: typer.core._click.HelpFormatter) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="用法：")
+
+
+# typer.core looks its section headings up through gettext's `_`; answer in Chinese.
+_HEADINGS = {"Options": "选项", "Arguments": "参数", "Commands": "命令"}
+typer.core._ = lambda message: _HEADINGS.get(message, message)  # type: ignore[attr-defined]
+
+
+class ChineseGroup(_ChineseHelp, TyperGroup):
+    """The root command, with Chinese help words."""
+
+
+class ChineseCommand(_ChineseHelp, TyperCommand):
+    """A sub-command, with Chinese help words: use as `@app.command(cls=ChineseCommand)`."""
+
+
 app = typer.Typer(
     name="drafter",
+    cls=ChineseGroup,
     help="法治政府建设年度报告初稿生成工具：从往年报告学习结构（learn），生成本年度数据表（scaffold），"
     "生成公文格式初稿（draft），检查初稿（check），提取往年数字（extract），更新已编辑初稿中的数字（refresh）。",
     no_args_is_help=True,
@@ -41,7 +71,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", "-V", help="显示版本号并退出。", callback=_version, is_eager=True)
+        bool,
+        typer.Option(
+            "--version", "-V", help="显示版本号并退出。", callback=_version, is_eager=True
+        ),
     ] = False,
 ) -> None:
     """法治政府建设年度报告初稿生成工具。"""

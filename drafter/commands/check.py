@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from drafter.cli_app import EXIT_FINDINGS, app, guarded, info
+from drafter.cli_app import EXIT_FINDINGS, ChineseCommand, app, guarded, info
 
 if TYPE_CHECKING:
     from drafter.findings import Finding
@@ -18,11 +18,12 @@ if TYPE_CHECKING:
 _SEVERITY = {"error": ("严重", "red"), "warning": ("提示", "yellow")}
 
 
-@app.command()
+@app.command(cls=ChineseCommand)
 @guarded
 def check(
     file: Annotated[
-        Path, typer.Argument(help="要检查的初稿（.docx 或 .txt）。", show_default=False)
+        Path,
+        typer.Argument(metavar="初稿", help="要检查的初稿（.docx 或 .txt）。", show_default=False),
     ],
     year: Annotated[
         int | None,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from drafter.cli_app import app, guarded, info
+from drafter.cli_app import ChineseCommand, app, guarded, info
 
 if TYPE_CHECKING:
     from drafter.skeleton_model import Skeleton
@@ -26,7 +26,7 @@ def _skeleton(path: Path | None) -> Skeleton:
     return load_skeleton(path or template_path("skeleton.yaml"))
 
 
-@app.command()
+@app.command(cls=ChineseCommand)
 @guarded
 def scaffold(
     output: Annotated[Path, typer.Option("-o", "--output", help="数据表保存位置。")] = Path(
@@ -86,13 +86,15 @@ def scaffold(
     )
 
 
-@app.command()
+@app.command(cls=ChineseCommand)
 @guarded
 def draft(
     data_file: Annotated[
         Path,
         typer.Argument(
-            help="本年度数据表（YAML，可用 drafter scaffold 生成）。", show_default=False
+            metavar="数据表",
+            help="本年度数据表（YAML，可用 drafter scaffold 生成）。",
+            show_default=False,
         ),
     ],
     output: Annotated[

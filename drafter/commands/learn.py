@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from drafter.cli_app import app, guarded, info, is_terminal
+from drafter.cli_app import ChineseCommand, app, guarded, info, is_terminal
 
 if TYPE_CHECKING:  # the core loads only when a command runs: `drafter --help` stays fast
     from drafter.corpus import Parsed
@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # the core loads only when a command runs: `drafter --help` s
 DEFAULT_SKELETON = Path("templates/skeleton.yaml")
 
 
-@app.command()
+@app.command(cls=ChineseCommand)
 @guarded
 def learn(
     paths: Annotated[
@@ -104,7 +104,7 @@ def _print_summary(skeleton: Skeleton, parsed: Parsed) -> None:
         typer.echo(f"{c.id:<20}{c.support:>8}{sections[c.id]:>8}{c.order:>8.2f}  {c.name}")
 
 
-@app.command()
+@app.command(cls=ChineseCommand)
 @guarded
 def outline(
     files: Annotated[

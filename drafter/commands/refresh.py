@@ -8,23 +8,26 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from drafter.cli_app import app, guarded, info
+from drafter.cli_app import ChineseCommand, app, guarded, info
 
 if TYPE_CHECKING:
     from drafter.refresh import RefreshResult
 
 
-@app.command()
+@app.command(cls=ChineseCommand)
 @guarded
 def refresh(
     draft_file: Annotated[
         Path,
         typer.Argument(
-            help="要更新的初稿（drafter draft 生成的 .docx，可已编辑过）。", show_default=False
+            metavar="初稿",
+            help="要更新的初稿（drafter draft 生成的 .docx，可已编辑过）。",
+            show_default=False,
         ),
     ],
     data_file: Annotated[
-        Path, typer.Argument(help="改正后的本年度数据表（YAML）。", show_default=False)
+        Path,
+        typer.Argument(metavar="数据表", help="改正后的本年度数据表（YAML）。", show_default=False),
     ],
     output: Annotated[
         Path | None,
