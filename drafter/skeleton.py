@@ -256,17 +256,28 @@ def _round_robin(by_source: dict[str, list[Exemplar]], limit: int) -> list[Exemp
 def _typical(
     candidates: list[tuple[Exemplar, list[str]]], weights: dict[str, float]
 ) -> list[Exemplar]:
+    """Return up to MAX_TYPICAL sentences rich in the category's key phrases, spread over reports.
+
+    Each round takes the best remaining sentence of every report, best first, so one report
+    with many sentences in a category cannot fill the list with its own local wording.
+    """
+
     def score(item: tuple[Exemplar, list[str]]) -> float:
         exemplar, tokens = item
         return sum(weights.get(t, 0.0) for t in set(tokens)) / math.sqrt(len(exemplar.text))
 
-    ranked = sorted(candidates, key=lambda it: (-round(score(it), 9), it[0].text))
+    by_source: dict[str, list[tuple[float, str, Exemplar]]] = defaultdict(list)
+    for item in candidates:
+        by_source[item[0].source].append((-round(score(item), 9), item[0].text, item[0]))
+    queues = [sorted(ranked) for _, ranked in sorted(by_source.items())]
     out: list[Exemplar] = []
-    for exemplar, _ in ranked:
-        if exemplar.text not in {e.text for e in out}:
-            out.append(exemplar)
-        if len(out) == MAX_TYPICAL:
-            break
+    seen: set[str] = set()
+    while len(out) < MAX_TYPICAL and any(queues):
+        round_ = sorted(q.pop(0) for q in queues if q)
+        for _, text, exemplar in round_:
+            if text not in seen and len(out) < MAX_TYPICAL:
+                seen.add(text)
+                out.append(exemplar)
     return out
 
 
