@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from typing import Annotated, ParamSpec, TypeVar
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -20,13 +20,13 @@ R = TypeVar("R")
 class _ChineseHelp:
     """Say the help option and the usage line in Chinese (typer's bundled click has no gettext)."""
 
-    def get_help_option(self, ctx: typer.Context) -> typer.core.TyperOption | None:
-        option: typer.core.TyperOption | None = super().get_help_option(ctx)  # type: ignore[misc]
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = "显示本帮助并退出。"
         return option
 
-    def format_usage(self, ctx: typer.Context, formatter: typer.core._click.HelpFormatter) -> None:
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="用法：")
 
