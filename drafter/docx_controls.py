@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
@@ -12,21 +12,32 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.run import CT_R
+from lxml import etree
 from lxml.etree import _Element
 
 from drafter.docxtext import paragraph_text
-from drafter.draftmodel import parse_tag
+from drafter.draftmodel import figure_tag, is_drafter_bookmark, parse_bookmark, parse_tag, todo_tag
 
 _SDT, _SDT_PR, _SDT_CONTENT = qn("w:sdt"), qn("w:sdtPr"), qn("w:sdtContent")
 _TAG, _VAL, _P, _R, _T = qn("w:tag"), qn("w:val"), qn("w:p"), qn("w:r"), qn("w:t")
 _RPR = qn("w:rPr")
+_MARK_START, _MARK_END, _ID, _NAME = (
+    qn("w:bookmarkStart"),
+    qn("w:bookmarkEnd"),
+    qn("w:id"),
+    qn("w:name"),
+)
 # Text under these is not shown (tracked deletion, the source of a tracked move).
 _HIDDEN = frozenset({qn("w:del"), qn("w:moveFrom")})
 
 
 @dataclass(frozen=True)
 class Control:
-    """A drafter content control: a filled figure or a placeholder still to fill."""
+    """A drafter content control: a filled figure or a placeholder still to fill.
+
+    FROM_BOOKMARK: the control had lost its tag (a LibreOffice save) and was told by the drafter
+    bookmark around it; TAG is then the tag it should have, not yet written into it.
+    """
 
     tag: str
     kind: Literal["figure", "todo"]
@@ -34,6 +45,7 @@ class Control:
     role: str
     text: str
     element: _Element = field(repr=False, compare=False)
+    from_bookmark: bool = False
 
 
 def iter_body_paragraphs(document: DocxDocument) -> Iterator[tuple[str, str]]:
@@ -58,27 +70,85 @@ def find_controls(document: DocxDocument) -> list[Control]:
     return find_controls_in(document.element.body)[0]
 
 
-def find_controls_in(root: _Element) -> tuple[list[Control], int]:
+def find_controls_in(root: _Element, keys: Iterable[str] = ()) -> tuple[list[Control], int]:
     """Return the drafter controls under ROOT in document order, and the count of untagged ones.
 
     Only inline controls count as untagged: block controls around paragraphs are not drafter's.
+    With KEYS (indicator keys), an inline control without a tag is drafter's when a drafter
+    bookmark for one of KEYS spans it and no other control (`bookmarked_controls`); a
+    placeholder's bookmark on a control that no longer shows a placeholder makes it a figure,
+    as refresh retagged it when it filled it.
     """
+    keys = tuple(keys)
+    marked: dict[_Element, str] | None = None  # looked for at the first control without a tag
     controls: list[Control] = []
     untagged = 0
     for sdt in root.iter(_SDT):
         tag_el = sdt.find(f"{_SDT_PR}/{_TAG}")
         tag = (tag_el.get(_VAL) if tag_el is not None else None) or ""
+        content = sdt.find(_SDT_CONTENT)
         parsed = parse_tag(tag)
+        from_bookmark = False
+        if parsed is None and not tag and keys:
+            if marked is None:
+                marked = bookmarked_controls(root)
+            parsed = parse_bookmark(marked[sdt], keys) if sdt in marked else None
+            from_bookmark = parsed is not None
         if parsed is not None:
             kind, key, role = parsed
-            content = sdt.find(_SDT_CONTENT)
             text = paragraph_text(content) if content is not None else ""
+            if from_bookmark:
+                if kind == "todo" and text and not text.startswith("【待填"):
+                    kind = "figure"
+                tag = todo_tag(key) if kind == "todo" else figure_tag(key, role)
             controls.append(
-                Control(tag, cast(Literal["figure", "todo"], kind), key, role, text, element=sdt)
+                Control(
+                    tag,
+                    cast(Literal["figure", "todo"], kind),
+                    key,
+                    role,
+                    text,
+                    element=sdt,
+                    from_bookmark=from_bookmark,
+                )
             )
-        elif tag_el is None and sdt.find(f"{_SDT_CONTENT}//{_P}") is None:
+        elif tag_el is None and not _is_block(sdt):
             untagged += 1
     return controls, untagged
+
+
+def bookmarked_controls(root: _Element) -> dict[_Element, str]:
+    """Return each inline control under ROOT that a drafter-shaped bookmark spans, with its name.
+
+    drafter writes the bookmark's start right before the control and its end right after;
+    LibreOffice 7.4 moves the start to the head of the control's content. A bookmark counts
+    when exactly one inline control contains its start or end or lies between them.
+    """
+    open_marks: dict[str | None, tuple[str, set[_Element]]] = {}
+    inside: list[_Element] = []  # the inline controls holding the current element
+    found: dict[_Element, str] = {}
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if el.tag == _SDT and not _is_block(el):
+            if event == "end":
+                inside.pop()
+                continue
+            inside.append(el)
+            for _, spanned in open_marks.values():
+                spanned.add(el)
+        elif event != "start":
+            continue
+        elif el.tag == _MARK_START and is_drafter_bookmark(el.get(_NAME) or ""):
+            open_marks[el.get(_ID)] = (el.get(_NAME) or "", set(inside[-1:]))
+        elif el.tag == _MARK_END and el.get(_ID) in open_marks:
+            name, spanned = open_marks.pop(el.get(_ID))
+            spanned.update(inside[-1:])
+            if len(spanned) == 1:
+                found.setdefault(spanned.pop(), name)
+    return found
+
+
+def _is_block(sdt: _Element) -> bool:
+    return sdt.find(f"{_SDT_CONTENT}//{_P}") is not None
 
 
 def set_control_text(sdt: _Element, text: str) -> None:

@@ -38,6 +38,7 @@ from drafter.draftmodel import (
     Placeholder,
     Suggestion,
     Text,
+    bookmark_name,
     figure_tag,
     todo_tag,
 )
@@ -70,7 +71,10 @@ def render_docx(draft: Draft) -> bytes:
 
 def _add_blocks(document: DocxDocument, blocks: tuple[Block, ...]) -> None:
     """Append one paragraph per block, in the block kind's named style."""
-    ids = itertools.count(1)  # w:id of content controls, unique in the document
+    # w:id of content controls, and of the bookmarks around them: python-docx numbers comments
+    # 0, 1, 2…, one per suggestion, so the bookmarks' ids start above the comments'.
+    comments = sum(isinstance(i, Suggestion) for b in blocks for i in b.inlines)
+    ids = ((n, comments + n) for n in itertools.count(1))
     closing = _closing_indents(blocks)
     style_ids = _style_ids(document)
     previous: BlockKind | None = None
@@ -125,19 +129,21 @@ def _width_in_chars(text: str) -> float:
 
 
 def _add_inline(
-    document: DocxDocument, paragraph: Paragraph, inline: Inline, ids: Iterator[int]
+    document: DocxDocument, paragraph: Paragraph, inline: Inline, ids: Iterator[tuple[int, int]]
 ) -> None:
     """Append one inline piece to `paragraph`, marked the way the person finishing it needs."""
     if isinstance(inline, Text):
         paragraph.add_run(inline.text)
     elif isinstance(inline, Figure):
         run = paragraph.add_run(inline.text)
-        _wrap_in_content_control(run, figure_tag(inline.key, inline.role), inline.key, next(ids))
+        tag = figure_tag(inline.key, inline.role)
+        _wrap_in_content_control(run, tag, inline.key, next(ids), ("figure", inline.role))
     elif isinstance(inline, Placeholder):
         run = paragraph.add_run(inline.text)
         run.font.highlight_color = WD_COLOR_INDEX.YELLOW
         if inline.key is not None:
-            _wrap_in_content_control(run, todo_tag(inline.key), inline.key, next(ids))
+            tag = todo_tag(inline.key)
+            _wrap_in_content_control(run, tag, inline.key, next(ids), ("todo", "value"))
     elif isinstance(inline, Suggestion):
         text = inline.text
         if not text.startswith(SUGGESTION_MARK):
@@ -150,15 +156,21 @@ def _add_inline(
         raise TypeError(f"unknown inline piece: {inline!r}")
 
 
-def _wrap_in_content_control(run: Run, tag: str, alias: str, sdt_id: int) -> None:
+def _wrap_in_content_control(
+    run: Run, tag: str, key: str, ids: tuple[int, int], kind_role: tuple[str, str]
+) -> None:
     """Move `run` into a new inline rich-text content control (`w:sdt`) tagged `tag`.
 
-    Not a plain-text control (`w:text`): LibreOffice 7.4 turns those into input fields and drops
-    the run's formatting, so placeholders would lose their yellow highlight.
+    IDS are the control's `w:id` and its bookmark's. Not a plain-text control (`w:text`):
+    LibreOffice 7.4 turns those into input fields and drops the run's formatting, so
+    placeholders would lose their yellow highlight. The control stands between the start and
+    end of a hidden bookmark naming its key and role (`bookmark_name`): LibreOffice 7.4 drops
+    the tag on saving a .docx but keeps the bookmark, from which refresh restores the tag.
     """
+    sdt_id, mark_id = ids
     sdt = OxmlElement("w:sdt")
     sdt_pr = OxmlElement("w:sdtPr")
-    for name, value in (("w:alias", alias), ("w:tag", tag), ("w:id", str(sdt_id))):
+    for name, value in (("w:alias", key), ("w:tag", tag), ("w:id", str(sdt_id))):
         child = OxmlElement(name)
         child.set(qn("w:val"), value)
         sdt_pr.append(child)
@@ -167,6 +179,13 @@ def _wrap_in_content_control(run: Run, tag: str, alias: str, sdt_id: int) -> Non
     sdt.append(content)
     run.element.addprevious(sdt)
     content.append(run.element)
+    kind, role = kind_role
+    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    start.set(qn("w:id"), str(mark_id))
+    start.set(qn("w:name"), bookmark_name(kind, key, role, sdt_id))
+    end.set(qn("w:id"), str(mark_id))
+    sdt.addprevious(start)
+    sdt.addnext(end)
 
 
 def _set_page(section: Section) -> None:

@@ -3,6 +3,8 @@
 Only drafter's content controls change. Every zip member but word/document.xml is copied as it
 was; in document.xml the bytes of each updated control are replaced by its new XML and every
 other byte is kept (the whole part is written anew only if the controls cannot be located).
+A control whose tag a LibreOffice save dropped is known by the hidden drafter bookmark around
+it; refresh writes its tag back, so that control is written anew too.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from drafter.numbers import change_phrase, format_figure
 DOCUMENT_PART = "word/document.xml"
 # Shown in a year-on-year control whose phrase the new data cannot give (no or zero 上年).
 CHANGE_TODO_LABEL = "同比"
+# Stands for the key in the notice of tags restored from bookmarks.
+RESTORED_LABEL = "内容控件标签"
 
 _SDT_CONTENT, _DEL_TEXT = qn("w:sdtContent"), qn("w:delText")
 
@@ -54,7 +58,10 @@ class Unplaced:
 
 @dataclass(frozen=True)
 class Notice:
-    """Something the writer should know about one control: left alone, or left to fill by hand."""
+    """Something the writer should know about one control: left alone, or left to fill by hand.
+
+    The notice of restored tags is about all those controls: its KEY is RESTORED_LABEL.
+    """
 
     key: str
     role: str
@@ -73,30 +80,35 @@ class RefreshResult:
     notices: tuple[Notice, ...]
     pending: tuple[str, ...]
     untagged: int
+    restored: int = 0
 
     @property
     def changed(self) -> bool:
-        """Return True when at least one control got new text."""
-        return bool(self.updated or self.filled)
+        """Return True when at least one control got new text, or its tag back from a bookmark."""
+        return bool(self.updated or self.filled or self.restored)
 
 
 def refresh_draft(docx: bytes, data: YearData, *, path: str | None = None) -> RefreshResult:
     """Return DOCX with the figures of DATA in its drafter controls, and a report of the changes.
 
-    PATH only names the file in error messages. Raises InputError when DOCX is not a readable
-    .docx, DraftFormatError when it holds no drafter control.
+    A control that lost its tag but stands in a drafter bookmark (a LibreOffice save) is refreshed
+    like a tagged one and gets its tag back. PATH only names the file in error messages. Raises
+    InputError when DOCX is not a readable .docx, DraftFormatError when it holds no drafter
+    control.
     """
     original = read_part(docx, DOCUMENT_PART, path)
     tree = parse_part(original, path)
-    controls, untagged = find_controls_in(tree.getroot())
+    indicators = load_indicators()
+    controls, untagged = find_controls_in(tree.getroot(), keys=[*indicators, *data.figures])
     if not controls:
         raise DraftFormatError(_no_controls_message(untagged, last_saved_by(docx)), path=path)
-    work = _Refresher(data, load_indicators(), controls)
+    work = _Refresher(data, indicators, controls)
+    restored = work.restore_tags(controls)
     for control in controls:
         work.visit(control)
     work.note_missing_changes(controls)
     new_docx = docx
-    if work.updated or work.filled:
+    if work.touched:
         new_xml = serialise_part(tree, original, {id(el) for el in work.touched})
         new_docx = replace_part(docx, DOCUMENT_PART, new_xml, path)
     return RefreshResult(
@@ -107,6 +119,7 @@ def refresh_draft(docx: bytes, data: YearData, *, path: str | None = None) -> Re
         notices=tuple(work.notices),
         pending=tuple(dict.fromkeys(work.pending)),
         untagged=untagged,
+        restored=restored,
     )
 
 
@@ -125,6 +138,24 @@ class _Refresher:
         self.notices: list[Notice] = []
         self.pending: list[str] = []
         self.touched: list[_Element] = []
+
+    def restore_tags(self, controls: list[Control]) -> int:
+        """Write back the tag of each control known by its bookmark; return how many."""
+        restored = [c for c in controls if c.from_bookmark]
+        for control in restored:
+            retag(control.element, control.tag)
+            self.touched.append(control.element)
+        if restored:
+            self.notices.append(
+                Notice(
+                    RESTORED_LABEL,
+                    "value",
+                    "",
+                    f"{len(restored)} 个数字控件的 drafter 标签在另存时丢失（LibreOffice 另存 .docx 会"
+                    "这样），已按控件处的隐藏书签认出并恢复，这些数字照常更新",
+                )
+            )
+        return len(restored)
 
     def visit(self, control: Control) -> None:
         content = control.element.find(_SDT_CONTENT)

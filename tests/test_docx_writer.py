@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, datetime, timedelta, timezone
 
 import docx
@@ -28,7 +29,9 @@ from drafter.draftmodel import (
     Placeholder,
     Suggestion,
     Text,
+    bookmark_name,
     figure_tag,
+    parse_bookmark,
     todo_tag,
 )
 
@@ -225,6 +228,50 @@ def test_figures_are_tagged_content_controls(document: DocxDocument) -> None:
         sdt_pr = control.element.find(qn("w:sdtPr"))
         assert sdt_pr.find(qn("w:alias")).get(qn("w:val")) == control.key
         assert sdt_pr.find(qn("w:showingPlcHdr")) is None
+
+
+def _annotation_ids(document: DocxDocument) -> list[str]:
+    """Return the `w:id` of every bookmark start and comment of the document, with repeats."""
+    starts = document.element.body.iter(qn("w:bookmarkStart"), qn("w:commentRangeStart"))
+    return [el.get(qn("w:id")) for el in starts]
+
+
+def test_every_control_stands_in_a_hidden_bookmark_naming_its_key_and_role(
+    document: DocxDocument,
+) -> None:
+    controls = find_controls(document)
+    keys = {c.key for c in controls}
+    names = []
+    for control in controls:
+        start, end = control.element.getprevious(), control.element.getnext()
+        assert start.tag == qn("w:bookmarkStart") and end.tag == qn("w:bookmarkEnd")
+        assert start.get(qn("w:id")) == end.get(qn("w:id"))
+        name = start.get(qn("w:name"))
+        assert re.fullmatch(r"_[A-Za-z0-9_]{1,39}", name), name  # hidden, ASCII, ≤ 40
+        assert parse_bookmark(name, keys) == (control.kind, control.key, control.role)
+        names.append(name)
+    assert len(names) == len(set(names)) == 3
+    assert len(list(document.element.body.iter(qn("w:bookmarkStart")))) == 3
+
+
+def test_bookmark_ids_are_unique_and_clash_with_no_comment() -> None:
+    inlines = (Suggestion("甲"), Figure("甲", "1"), Suggestion("乙"), Placeholder("乙", "乙"))
+    draft = Draft(TITLE, UNIT, 2025, date(2026, 3, 8), (Block("body", inlines),) * 3)
+    document = _reopen(render_docx(draft))
+    ids = _annotation_ids(document)
+    assert len(ids) == 12 and len(set(ids)) == 12
+    assert {str(c.comment_id) for c in document.comments} <= set(ids)
+
+
+def test_bookmark_names_round_trip_and_other_names_do_not_parse() -> None:
+    key = "行政复议案件办理" * 20  # a long key still gives a short name
+    for kind, role in (("figure", "value"), ("figure", "change"), ("todo", "value")):
+        name = bookmark_name(kind, key, role, 12345)
+        assert len(name) <= 40 and name.isascii()
+        assert parse_bookmark(name, ["其他", key]) == (kind, key, role)
+        assert parse_bookmark(name, ["其他"]) is None
+    for other in ("_GoBack", "_Toc123", "_drv_xyz_1", "drv_0123456789ab_1", ""):
+        assert parse_bookmark(other, [key]) is None
 
 
 def test_figure_runs_inherit_the_paragraph_style(document: DocxDocument) -> None:

@@ -30,6 +30,7 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "示例市2025�
 DOCUMENT = "word/document.xml"
 _SDT = re.compile(rb"<w:sdt>.*?</w:sdt>", re.S)
 _TAG = re.compile(rb'<w:tag w:val="([^"]*)"/>')
+_BOOKMARK_TAGS = {qn("w:bookmarkStart"), qn("w:bookmarkEnd")}
 
 # The example as drafted: one figure left blank, so the draft holds one 【待填】 placeholder.
 DRAFTED = {"行政复议纠错件数: 96": "行政复议纠错件数:"}
@@ -89,20 +90,33 @@ def _save(document: DocxDocument) -> bytes:
     return out.getvalue()
 
 
+def _sibling(el: _Element, step: str) -> _Element:
+    """Return the next or previous sibling of EL ("getnext"/"getprevious") that is no bookmark."""
+    node = getattr(el, step)()
+    while node is not None and node.tag in _BOOKMARK_TAGS:
+        node = getattr(node, step)()
+    assert node is not None
+    return node
+
+
 def _delete_sentence(document: DocxDocument, key: str) -> None:
     """Delete "；开展行政检查3650余次，同比下降3.9%" as a writer would: text, controls and all."""
     value, change = _control(document, key), _control(document, key, "change")
-    before, comma, after = value.getprevious(), value.getnext(), change.getnext()
-    assert before is not None and comma is not None and after is not None
+    before, comma = _sibling(value, "getprevious"), _sibling(value, "getnext")
+    after = _sibling(change, "getnext")
     assert comma.findtext(qn("w:t")) == "，"
     t_before, t_after = before.find(qn("w:t")), after.find(qn("w:t"))
     assert t_before is not None and t_after is not None and t_before.text and t_after.text
     t_before.text = t_before.text[: t_before.text.rfind("；") + 1]
     t_after.text = t_after.text.removeprefix("；")
-    for el in (value, comma, change):
-        parent = el.getparent()
-        assert parent is not None
-        parent.remove(el)
+    doomed = []  # the controls, the comma between them and the bookmarks around them
+    node = before.getnext()
+    while node is not None and node is not after:
+        doomed.append(node)
+        node = node.getnext()
+    assert node is after
+    for el in doomed:
+        before.getparent().remove(el)
 
 
 def _edit_like_a_writer(data: bytes) -> bytes:
@@ -292,13 +306,115 @@ def test_a_figure_changed_with_track_changes_on_keeps_its_revision_marks(drafted
     assert control.findtext(f".//{qn('w:ins')}//{qn('w:t')}") == "1486件"
 
 
-def test_a_control_that_lost_its_tag_is_counted_and_its_figure_unplaceable(drafted: bytes) -> None:
+def _bookmark_around(control: _Element) -> tuple[_Element, _Element]:
+    start, end = control.getprevious(), control.getnext()
+    assert start is not None and start.tag == qn("w:bookmarkStart")
+    assert end is not None and end.tag == qn("w:bookmarkEnd")
+    assert start.get(qn("w:id")) == end.get(qn("w:id"))
+    return start, end
+
+
+def _like_libreoffice(data: bytes, *, bookmarks: bool = True) -> bytes:
+    """Return DATA as LibreOffice 7.4 saves it: every `w:sdtPr` emptied, each bookmark's start
+    moved to the head of its control's content; without BOOKMARKS, the bookmarks deleted too."""
+    document = _reopen(data)
+    for sdt in list(document.element.body.iter(qn("w:sdt"))):
+        start, end = _bookmark_around(sdt)
+        sdt_pr, content = sdt.find(qn("w:sdtPr")), sdt.find(qn("w:sdtContent"))
+        assert sdt_pr is not None and content is not None
+        for child in list(sdt_pr):
+            sdt_pr.remove(child)
+        content.insert(0, start)
+        if not bookmarks:
+            content.remove(start)
+            end.getparent().remove(end)
+    return _save(document)
+
+
+def _tags(data: bytes) -> list[str]:
+    return [c.tag for c in find_controls(_reopen(data))]
+
+
+def test_a_control_that_lost_its_tag_is_known_by_its_bookmark_and_gets_it_back(
+    drafted: bytes,
+) -> None:
     document = _reopen(drafted)
-    tag = _control(document, "集体学法次数").find(f"{qn('w:sdtPr')}/{qn('w:tag')}")
+    sdt_pr = _control(document, "集体学法次数").find(qn("w:sdtPr"))
+    assert sdt_pr is not None
+    for child in list(sdt_pr):
+        sdt_pr.remove(child)
+    result = refresh_draft(_save(document), _data(CORRECTED))
+    assert (result.untagged, result.restored) == (0, 1)
+    assert ("集体学法次数", "value", "6次", "7次") in {
+        (u.key, u.role, u.old, u.new) for u in result.updated
+    }
+    assert _tags(result.docx) == _tags(refresh_draft(drafted, _data(CORRECTED)).docx)
+    restored = _control(_reopen(result.docx), "集体学法次数").find(qn("w:sdtPr"))
+    assert [(c.tag, c.get(qn("w:val"))) for c in restored] == [
+        (qn("w:alias"), "集体学法次数"),
+        (qn("w:tag"), "drafter:集体学法次数"),
+    ]
+
+
+def test_a_control_that_lost_its_tag_and_its_bookmark_is_counted_and_its_figure_unplaceable(
+    drafted: bytes,
+) -> None:
+    document = _reopen(drafted)
+    control = _control(document, "集体学法次数")
+    tag = control.find(f"{qn('w:sdtPr')}/{qn('w:tag')}")
     tag.getparent().remove(tag)  # type: ignore[union-attr]
+    for mark in _bookmark_around(control):
+        mark.getparent().remove(mark)
     result = refresh_draft(_save(document), _data(DRAFTED))
-    assert result.untagged == 1
+    assert (result.untagged, result.restored) == (1, 0)
     assert [u.key for u in result.unplaceable] == ["集体学法次数"]
+
+
+def test_a_draft_saved_like_libreoffice_refreshes_as_the_draft_itself(drafted: bytes) -> None:
+    saved = _like_libreoffice(drafted)
+    assert _tags(saved) == []
+    expected = refresh_draft(drafted, _data(CORRECTED))
+    result = refresh_draft(saved, _data(CORRECTED))
+    assert result.updated == expected.updated and result.filled == expected.filled
+    assert result.unplaceable == expected.unplaceable and result.pending == expected.pending
+    assert (result.untagged, result.restored) == (0, len(_tags(drafted)))
+    assert result.notices[0].key == "内容控件标签"
+    assert f"{result.restored} 个数字控件" in result.notices[0].reason
+    assert result.notices[1:] == expected.notices
+    assert _tags(result.docx) == _tags(expected.docx)
+
+
+def test_tags_restored_when_no_figure_changed_are_still_written(drafted: bytes) -> None:
+    saved = _like_libreoffice(drafted)
+    result = refresh_draft(saved, _data(DRAFTED))
+    assert (result.updated, result.filled, result.restored) == ((), (), len(_tags(drafted)))
+    assert result.changed
+    assert _tags(result.docx) == _tags(drafted)
+
+
+def test_a_filled_placeholder_saved_like_libreoffice_is_a_figure_again(drafted: bytes) -> None:
+    filled = refresh_draft(drafted, _data(CORRECTED)).docx
+    result = refresh_draft(_like_libreoffice(filled), _data(CORRECTED))
+    assert (result.updated, result.filled, result.pending) == ((), (), ())
+    assert "drafter:行政复议纠错件数" in _tags(result.docx)
+    assert all(not t.startswith("drafter-todo:") for t in _tags(result.docx))
+
+
+def test_a_bookmark_spanning_two_controls_names_neither(drafted: bytes) -> None:
+    document = _reopen(_like_libreoffice(drafted))
+    sdts = list(document.element.body.iter(qn("w:sdt")))
+    end = sdts[0].getnext()
+    assert end is not None and end.tag == qn("w:bookmarkEnd")
+    after_next = sdts[1].getnext()
+    assert after_next is not None
+    after_next.addnext(end)  # the first control's bookmark now ends after the second control
+    result = refresh_draft(_save(document), _data(DRAFTED))
+    assert (result.untagged, result.restored) == (1, len(sdts) - 1)
+
+
+def test_a_draft_saved_like_libreoffice_without_its_bookmarks_is_refused(drafted: bytes) -> None:
+    with pytest.raises(DraftFormatError, match="都没有 drafter 的标签"):
+        refresh_draft(_like_libreoffice(drafted, bookmarks=False), _data(CORRECTED))
 
 
 def test_a_docx_without_drafter_controls_is_not_a_drafter_draft() -> None:
