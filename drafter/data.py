@@ -86,11 +86,15 @@ def read_data_file(path: Path) -> YearData:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as e:
-        raise InputError("数据表不存在，请检查路径（可用 drafter scaffold 生成）。", path=str(path)) from e
+        raise InputError(
+            "数据表不存在，请检查路径（可用 drafter scaffold 生成）。", path=str(path)
+        ) from e
     except IsADirectoryError as e:
         raise InputError("这是一个文件夹，请写数据表（.yaml）的文件名。", path=str(path)) from e
     except UnicodeDecodeError as e:
-        raise InputError("数据表不是 UTF-8 编码的文本，请用记事本另存为 UTF-8。", path=str(path)) from e
+        raise InputError(
+            "数据表不是 UTF-8 编码的文本，请用记事本另存为 UTF-8。", path=str(path)
+        ) from e
     except OSError as e:
         raise InputError(f"无法读取数据表（{e.strerror}）。", path=str(path)) from e
     return load_data(text, str(path))

@@ -12,7 +12,6 @@ from drafter.resources import SafeLoader
 Lines = dict[tuple[str, ...], int]
 
 
-
 def load_yaml_with_lines(text: str, path: str) -> tuple[Any, Lines]:
     """Return (data, lines) where lines maps each key path to its 1-based line number.
 

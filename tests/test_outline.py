@@ -44,4 +44,6 @@ def test_seed_outline_matches_reading(name: str) -> None:
     assert outline.year == expected["year"]
     assert outline.unit == expected["unit"]
     assert outline.date == expected["date"]
-    assert [_shape(s) for s in outline.sections] == [_expected_shape(s) for s in expected["sections"]]
+    assert [_shape(s) for s in outline.sections] == [
+        _expected_shape(s) for s in expected["sections"]
+    ]
