@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
@@ -55,6 +56,16 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
+
+# The positional argument of learn, outline and extract: report files or folders.
+ReportPaths = Annotated[
+    list[Path],
+    typer.Argument(
+        help="往年报告文件（.txt/.docx）或文件夹，可写多个。",
+        metavar="报告或文件夹",
+        show_default=False,
+    ),
+]
 
 # Exit codes, documented in the README and tested.
 EXIT_OK = 0

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from drafter.cli_app import ChineseCommand, app, guarded, info
+from drafter.cli_app import ChineseCommand, ReportPaths, app, guarded, info
 
 if TYPE_CHECKING:
     from drafter.extract import ExtractedFigure
@@ -21,14 +21,7 @@ KIND_NAMES = {"count": "数量", "percent": "比率", "money": "金额", "rank":
 @app.command(cls=ChineseCommand)
 @guarded
 def extract(
-    reports: Annotated[
-        list[Path],
-        typer.Argument(
-            help="往年报告文件（.txt/.docx）或文件夹，可写多个。",
-            metavar="报告",
-            show_default=False,
-        ),
-    ],
+    reports: ReportPaths,
     output: Annotated[
         Path | None,
         typer.Option(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from drafter.cli_app import ChineseCommand, app, guarded, info, is_terminal
+from drafter.cli_app import ChineseCommand, ReportPaths, app, guarded, info, is_terminal
 
 if TYPE_CHECKING:  # the core loads only when a command runs: `drafter --help` stays fast
     from drafter.corpus import Parsed
@@ -21,14 +21,7 @@ DEFAULT_SKELETON = Path("templates/skeleton.yaml")
 @app.command(cls=ChineseCommand)
 @guarded
 def learn(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="往年报告文件（.txt/.docx）或文件夹，可写多个。",
-            metavar="报告或文件夹",
-            show_default=False,
-        ),
-    ],
+    paths: ReportPaths,
     output: Annotated[
         Path, typer.Option("-o", "--output", help="骨架文件保存位置。")
     ] = DEFAULT_SKELETON,
@@ -107,12 +100,7 @@ def _print_summary(skeleton: Skeleton, parsed: Parsed) -> None:
 @app.command(cls=ChineseCommand)
 @guarded
 def outline(
-    files: Annotated[
-        list[Path],
-        typer.Argument(
-            help="报告文件（.txt/.docx）或文件夹。", metavar="报告或文件夹", show_default=False
-        ),
-    ],
+    files: ReportPaths,
     as_json: Annotated[
         bool, typer.Option("--json", help="以 JSON 输出到标准输出（供其他程序使用）。")
     ] = False,
