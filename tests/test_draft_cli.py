@@ -278,3 +278,20 @@ def test_the_untouched_scaffold_drafts_with_a_placeholder_for_every_indicator(
     title = document.paragraphs[0]
     assert title.text == "【待填：单位名称】关于2025年度法治政府建设情况的报告"
     assert "【待填：成文日期】" in document.paragraphs[-1].text
+
+
+def test_draft_uses_the_skeleton_learn_wrote_in_this_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Learn from two seeds only: their skeleton has fewer part-1 categories than the shipped one.
+    monkeypatch.chdir(tmp_path)
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    learned = CliRunner().invoke(
+        app,
+        ["learn", str(seeds / "002_c41a6bf51d27d1a9.txt"), str(seeds / "004_b9359028ade3b507.txt")],
+    )
+    assert learned.exit_code == 0, learned.output
+    assert (tmp_path / "templates" / "skeleton.yaml").is_file()
+    result = CliRunner().invoke(app, ["draft", str(EXAMPLE), "-o", "out.docx"])
+    assert result.exit_code == 0, result.output
+    assert "使用本文件夹中学到的骨架：templates/skeleton.yaml" in result.stderr

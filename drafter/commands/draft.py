@@ -14,15 +14,26 @@ if TYPE_CHECKING:
 
 SkeletonOption = Annotated[
     Path | None,
-    typer.Option("--skeleton", help="骨架文件（默认使用随程序提供的 templates/skeleton.yaml）。"),
+    typer.Option(
+        "--skeleton",
+        help="骨架文件。默认：当前文件夹下的 templates/skeleton.yaml（drafter learn 的默认输出），"
+        "没有则用随程序提供的骨架。",
+    ),
 ]
+# Where `drafter learn` writes by default, relative to the current folder.
+LEARNED_SKELETON = Path("templates/skeleton.yaml")
 ForceOption = Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件。")]
 
 
 def _skeleton(path: Path | None) -> Skeleton:
+    """Return the skeleton to use: --skeleton, else the one `learn` wrote here, else the shipped one."""
     from drafter.resources import template_path
     from drafter.skeleton_model import load_skeleton
 
+    if path is None and LEARNED_SKELETON.is_file():
+        path = LEARNED_SKELETON
+        if path.resolve() != template_path("skeleton.yaml").resolve():
+            info(f"使用本文件夹中学到的骨架：{path}（用 --skeleton 可指定其他骨架）")
     return load_skeleton(path or template_path("skeleton.yaml"))
 
 
