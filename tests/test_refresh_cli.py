@@ -190,3 +190,21 @@ def test_bad_data_exits_2_and_leaves_the_draft(files: tuple[Path, Path]) -> None
     assert "行政复议受理件数" in result.stderr and "不是数字" in result.stderr
     assert draft.read_bytes() == before
     assert not draft.with_name("初稿.docx.bak").exists()
+
+
+def test_pending_placeholders_are_counted_not_all_listed(tmp_path: Path) -> None:
+    runner = CliRunner()
+    data = tmp_path / "数据.yaml"
+    assert (
+        runner.invoke(
+            app, ["scaffold", "--unit", "示例市人民政府", "--year", "2025", "-o", str(data)]
+        ).exit_code
+        == 0
+    )
+    draft = tmp_path / "初稿.docx"
+    assert runner.invoke(app, ["draft", str(data), "-o", str(draft)]).exit_code == 0
+    result = runner.invoke(app, ["refresh", str(draft), str(data), "--dry-run"])
+    assert result.exit_code == 0, result.output
+    line = next(ln for ln in result.stdout.splitlines() if ln.startswith("仍待填"))
+    assert line.endswith("等 144 项。运行 drafter check 可逐处列出。")
+    assert line.count("、") == 7  # the first eight names only

@@ -105,7 +105,12 @@ def _print_report(result: RefreshResult) -> None:
             f"另有 {result.untagged} 个内容控件没有 drafter 标签（可能在另存时丢失），其中的数字未更新。"
         )
     if result.pending:
-        typer.echo(f"仍待填（数据表中也没有）：{'、'.join(result.pending)}")
+        shown = "、".join(result.pending[:_PENDING_SHOWN])
+        more = f"等 {len(result.pending)} 项" if len(result.pending) > _PENDING_SHOWN else ""
+        typer.echo(f"仍待填（数据表中也没有）：{shown}{more}。运行 drafter check 可逐处列出。")
+
+
+_PENDING_SHOWN = 8  # the rest are listed, with their places, by `drafter check`
 
 
 def _label(key: str, role: str) -> str:
