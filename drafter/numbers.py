@@ -8,15 +8,22 @@ _WAN = 10_000
 _YI = 100_000_000
 
 
-def _plain(value: float, places: int = 2) -> str:
+def _dec(value: float | Decimal) -> Decimal:
+    """Return VALUE as the Decimal its shortest repr writes (0.1 → Decimal("0.1"), not 0.1000…01)."""
+    return value if isinstance(value, Decimal) else Decimal(repr(float(value)))
+
+
+def _plain(value: float | Decimal, places: int = 2) -> str:
     """Return VALUE with at most PLACES decimals and no trailing zeros: 2.80 → "2.8", 5.0 → "5"."""
-    q = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    q = _dec(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     text = format(q, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _exact_in(value: float, scale: int, places: int = 2) -> bool:
-    return float(_plain(value / scale, places)) * scale == value
+    """Return True when VALUE in units of SCALE needs at most PLACES decimals (no digit lost)."""
+    scaled = _dec(value) / scale
+    return scaled == scaled.quantize(Decimal(1).scaleb(-places))
 
 
 def format_quantity(value: float, *, approx: bool = False) -> str:
@@ -50,14 +57,15 @@ def change_phrase(current: float, previous: float, kind: str) -> str | None:
     ("同比增长12.5%", "同比下降3%", "与上年持平"). Percentages are rounded to one decimal.
     """
     if kind == "percent":
-        diff = round(current - previous, 1)
-        if diff == 0:
+        diff = _dec(current) - _dec(previous)
+        shown = _plain(abs(diff), 1)
+        if shown == "0":
             return "与上年持平"
         word = "提高" if diff > 0 else "下降"
-        return f"较上年{word}{_plain(abs(diff), 1)}个百分点"
+        return f"较上年{word}{shown}个百分点"
     if previous == 0:
         return None
-    pct = (current - previous) / previous * 100
+    pct = (_dec(current) - _dec(previous)) / _dec(previous) * 100
     shown = _plain(abs(pct), 1)
     if shown == "0":
         return "与上年持平"

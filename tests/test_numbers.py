@@ -25,6 +25,10 @@ from drafter.numbers import change_phrase, chinese_numeral, format_figure, forma
         (1e8, False, "1亿"),
         (384_000_000, False, "3.84亿"),
         (384_000_001, False, "384000001"),
+        # exact in 万/亿 even where binary floating point is not (110000000 / 1e8 = 1.1000000000000001)
+        (110_000_000, False, "1.1亿"),
+        (115_000_000, False, "1.15亿"),
+        (45_600, False, "4.56万"),
         (2.5, False, "2.5"),
         (15000.5, False, "15000.5"),
     ],
@@ -72,6 +76,9 @@ def test_format_figure(value: float, unit: str, kind: str, approx: bool, expecte
         (100, 100, "percent", "与上年持平"),
         (50, 0, "percent", "较上年提高50个百分点"),  # points need no base
         (97.84, 97.8, "percent", "与上年持平"),
+        # 0.05 points round half up, whatever binary floating point makes of the difference
+        (95.45, 95.4, "percent", "较上年提高0.1个百分点"),
+        (98.65, 98.6, "percent", "较上年提高0.1个百分点"),
     ],
 )
 def test_change_phrase(current: float, previous: float, kind: str, expected: str | None) -> None:
