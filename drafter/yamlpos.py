@@ -20,9 +20,9 @@ def load_yaml_with_lines(text: str, path: str) -> tuple[Any, Lines]:
     the last silently, losing a figure).
     """
     loader = SafeLoader(text)
+    lines: Lines = {}
     try:
         node = loader.get_single_node()
-        lines: Lines = {}
         if node is not None:
             _collect(node, (), lines, path, set())
         data = loader.construct_document(node) if node is not None else None
@@ -36,6 +36,13 @@ def load_yaml_with_lines(text: str, path: str) -> tuple[Any, Lines]:
         ) from e
     except yaml.YAMLError as e:
         raise DataError(f"YAML 格式错误：{e}", path=path) from e
+    except ValueError as e:  # a date that does not exist, such as 2026-02-30
+        raise DataError(
+            f"日期不存在（{e}），请检查年、月、日，写成 2026年3月8日 或 2026-03-08。",
+            key_path="成文日期" if ("成文日期",) in lines else None,
+            path=path,
+            line=lines.get(("成文日期",)),
+        ) from e
     finally:
         loader.dispose()
     return data, lines

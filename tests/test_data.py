@@ -127,6 +127,8 @@ BAD: list[tuple[str, str, str | None, int, tuple[str, ...]]] = [
     ("year out of range", "单位: 示例市人民政府\n年度: 1925\n", "年度", 2, ("四位数年份",)),
     ("unparseable date", HEAD + "成文日期: 三月八日\n", "成文日期", 3, ("无法识别",)),
     ("impossible date", HEAD + "成文日期: 2026年2月30日\n", "成文日期", 3, ("无法识别",)),
+    # written the ISO way, YAML itself builds the date and fails before drafter sees it
+    ("impossible ISO date", HEAD + "成文日期: 2026-02-30\n", "成文日期", 3, ("日期不存在",)),
     ("date before the year", HEAD + "成文日期: 2024-12-30\n", "成文日期", 3, ("2025年或2026年",)),
     (
         "unknown key in a figure",
