@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import PurePath
 
 from drafter.categories import domain_words, load_categories
+from drafter.errors import InputError
 from drafter.figures import find_figures
 from drafter.model import CATEGORY_IDS, Outline, Section
 from drafter.sentences import split_sentences
@@ -98,6 +99,11 @@ def learn_skeleton(outlines: Iterable[Outline]) -> Skeleton:
     """Return the skeleton learned from OUTLINES (deterministic for the same inputs)."""
     # by file name, then by path: reports named alike in two folders keep one order
     outlines = sorted(outlines, key=lambda o: (PurePath(o.file).name, o.file))
+    if not any(o.sections for o in outlines):
+        raise InputError(
+            "这些报告中没有识别出任何章节标题（如“一、”“（一）”“1.”），无法学习骨架，未写入任何文件。"
+            "请检查是否选对了文件；.docx 中的标题可用 Word 的“标题 1/2/3”样式或编号。"
+        )
     pools: dict[str, _Pool] = defaultdict(_Pool)
     for outline in outlines:
         _gather(outline, pools)

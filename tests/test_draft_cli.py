@@ -141,7 +141,7 @@ def test_a_failed_write_leaves_the_old_draft_and_no_temporary_file(
 
     monkeypatch.setattr("drafter.output.os.replace", fail)
     result = runner.invoke(app, ["draft", str(EXAMPLE), "-o", str(out), "--force"])
-    _one_chinese_error(result, "无法写入初稿", "Permission denied")
+    _one_chinese_error(result, "无法写入", "Permission denied")
     assert out.read_bytes() == b"old draft"
     assert _files(tmp_path) == ["初稿.docx"]
 

@@ -157,12 +157,31 @@ def test_learn_output_that_cannot_be_written_is_a_clear_error(tmp_path: Path, wh
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt"]
 
 
-def test_learn_no_force_keeps_an_existing_skeleton(tmp_path: Path) -> None:
+def test_learn_keeps_an_existing_skeleton_without_force(tmp_path: Path) -> None:
     out = tmp_path / "skeleton.yaml"
     out.write_text("mine\n", encoding="utf-8")
-    result = _invoke("learn", str(SEEDS), "-o", str(out), "--no-force")
+    result = _invoke("learn", str(SEEDS), "-o", str(out))
     _assert_clean_failure(result, out)
+    assert "--force" in result.stderr
     assert out.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_learn_force_replaces_an_existing_skeleton(tmp_path: Path) -> None:
+    out = tmp_path / "skeleton.yaml"
+    out.write_text("mine\n", encoding="utf-8")
+    result = _invoke("learn", str(SEEDS), "-o", str(out), "--force")
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("# drafter 从往年报告学到的报告骨架")
+
+
+def test_learn_refuses_reports_without_any_heading(tmp_path: Path) -> None:
+    report = tmp_path / "无标题.txt"
+    report.write_text("今年以来，我市扎实推进法治政府建设，取得明显成效。\n", encoding="utf-8")
+    out = tmp_path / "skeleton.yaml"
+    result = _invoke("learn", str(report), "-o", str(out))
+    assert result.exit_code == 2
+    assert "没有识别出任何章节标题" in result.stderr
+    assert not out.exists()
 
 
 def test_learn_writes_the_skeleton_and_prints_a_table(tmp_path: Path) -> None:

@@ -61,6 +61,7 @@ def scaffold(
     import datetime as dt
 
     from drafter.errors import InputError, OutputExistsError
+    from drafter.output import write_atomic
     from drafter.scaffold import scaffold_text
 
     if output.is_dir():
@@ -88,7 +89,7 @@ def scaffold(
     text = scaffold_text(
         _skeleton(skeleton), unit=unit, year=year, previous=previous, source_note=note
     )
-    _write(output, text.encode("utf-8"), force=force, what="数据表")
+    write_atomic(output, text.encode("utf-8"), force=force)
     info(
         f"数据表已写入 {output}"
         + (f"，已预填上年数字 {len(previous)} 项" if previous else "")
@@ -120,6 +121,7 @@ def draft(
     from drafter.docx_writer import render_docx
     from drafter.draftmodel import Figure, Placeholder, Suggestion
     from drafter.errors import InputError, OutputExistsError
+    from drafter.output import write_atomic
     from drafter.render import draft_report
 
     out = output or data_file.with_suffix(".docx")
@@ -130,7 +132,7 @@ def draft(
     if out.exists() and not force:  # say so before any work
         raise OutputExistsError(str(out))
     report = draft_report(read_data_file(data_file), _skeleton(skeleton))
-    _write(out, render_docx(report), force=force, what="初稿")
+    write_atomic(out, render_docx(report), force=force)
     inlines = [i for b in report.blocks for i in b.inlines]
     filled = sum(isinstance(i, Figure) and i.role == "value" for i in inlines)
     todo = sum(isinstance(i, Placeholder) for i in inlines)
@@ -138,17 +140,3 @@ def draft(
     info(
         f"初稿已写入 {out}：已填数字 {filled} 个，待填 {todo} 处（黄色），建议改写 {suggested} 段（灰色）。"
     )
-
-
-def _write(path: Path, data: bytes, *, force: bool, what: str) -> None:
-    """Write DATA to PATH atomically; an OS error becomes one Chinese line naming WHAT."""
-    from drafter.errors import DrafterError
-    from drafter.output import write_atomic
-
-    try:
-        write_atomic(path, data, force=force)
-    except OSError as e:
-        raise DrafterError(
-            f"无法写入{what}（{e.strerror}）。请检查是否有写入权限，或文件是否正在 Word、WPS 中打开。",
-            path=str(path),
-        ) from e

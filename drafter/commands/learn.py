@@ -28,18 +28,17 @@ def learn(
     strict: Annotated[
         bool, typer.Option("--strict", help="遇到无法读取的文件立即停止（默认跳过并报告）。")
     ] = False,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force/--no-force", help="骨架文件已存在时覆盖它（默认覆盖；--no-force 则不覆盖）。"
-        ),
-    ] = True,
+    force: Annotated[bool, typer.Option("--force", help="骨架文件已存在时覆盖它。")] = False,
 ) -> None:
     """从往年报告学习报告骨架（栏目、顺序、常见标题、例句），写入 YAML 文件。"""
     from drafter.corpus import find_report_files, parse_reports
+    from drafter.errors import OutputExistsError
+    from drafter.output import write_atomic
     from drafter.skeleton import learn_skeleton
     from drafter.skeleton_model import dump_skeleton
 
+    if output.exists() and not force:  # say so before reading hundreds of files
+        raise OutputExistsError(str(output))
     files = find_report_files(paths)
     if is_terminal() and len(files) > 1:
         with typer.progressbar(length=len(files), label="正在读取报告", file=sys.stderr) as bar:
@@ -48,26 +47,9 @@ def learn(
         parsed = parse_reports(files, strict=strict)
     _report_failures(parsed, "未生成骨架。")
     skeleton = learn_skeleton(parsed.outlines)
-    _write(output, dump_skeleton(skeleton).encode("utf-8"), force=force)
+    write_atomic(output, dump_skeleton(skeleton).encode("utf-8"), force=force)
     _print_summary(skeleton, parsed)
     info(f"骨架已写入 {output}")
-
-
-def _write(output: Path, data: bytes, *, force: bool) -> None:
-    """Write the skeleton; a folder or an unwritable place is the user's to fix, not a crash."""
-    from drafter.errors import DrafterError
-    from drafter.output import write_atomic
-
-    if output.is_dir():
-        raise DrafterError(
-            "这是一个文件夹。请用 -o 给出骨架文件的名字，如 -o 骨架.yaml。", path=str(output)
-        )
-    try:
-        write_atomic(output, data, force=force)
-    except OSError as e:
-        raise DrafterError(
-            f"无法写入骨架文件（{e.strerror}）。请用 -o 换一个可写的位置。", path=str(output)
-        ) from e
 
 
 def _report_failures(parsed: Parsed, consequence: str) -> None:
