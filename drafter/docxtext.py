@@ -9,22 +9,37 @@ _T = qn("w:t")
 _TAB = qn("w:tab")
 _BR = qn("w:br")
 _DEL = qn("w:del")
+_TXBX_CONTENT = qn("w:txbxContent")
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Subtrees whose text is not part of the element's own text: tracked deletions are not shown,
+# mc:Fallback repeats mc:Choice for older readers, and a text box's paragraphs are their own.
+_SKIPPED = frozenset({_DEL, _MC_FALLBACK, _TXBX_CONTENT})
 
 
 def paragraph_text(p: _Element) -> str:
     """Return the visible text of a `w:p`, walking every run, content control and hyperlink.
 
     `docx.text.paragraph.Paragraph.text` skips runs inside inline `w:sdt`; this does not.
-    Text inside tracked deletions (`w:del`) is not visible and is left out.
+    Text inside tracked deletions (`w:del`) is not visible and is left out. Text of text boxes
+    anchored in P (`w:txbxContent`) is left out too: those are paragraphs of their own, read
+    apart; and the `mc:Fallback` copy of an `mc:AlternateContent` is never read. Every `w:br`
+    (line, page or column break) gives "\\n".
     """
+    if any(anc.tag == _DEL for anc in p.iterancestors()):
+        return ""
     parts: list[str] = []
-    for el in p.iter(_T, _TAB, _BR):
-        if any(anc.tag == _DEL for anc in el.iterancestors()):
-            continue
-        if el.tag == _T:
-            parts.append(el.text or "")
-        elif el.tag == _TAB:
-            parts.append("\t")
-        else:
-            parts.append("\n")
+    _collect(p, parts)
     return "".join(parts)
+
+
+def _collect(el: _Element, parts: list[str]) -> None:
+    for child in el:
+        tag = child.tag
+        if tag == _T:
+            parts.append(child.text or "")
+        elif tag == _TAB:
+            parts.append("\t")
+        elif tag == _BR:
+            parts.append("\n")
+        elif tag not in _SKIPPED:
+            _collect(child, parts)

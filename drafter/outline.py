@@ -187,9 +187,6 @@ def _split_heading(rest: str) -> tuple[str, str]:
 
 def _add_body(stack: list[_Open], text: str) -> None:
     """Add TEXT to the deepest open section, turning "一是…二是…" runs into item children."""
-    while stack[-1].rank == _ITEM_RANK and not _ITEM.match(text):
-        # prose after an item run belongs to the item it follows
-        break
     parent_index = len(stack) - 1
     while stack[parent_index].rank == _ITEM_RANK:
         parent_index -= 1

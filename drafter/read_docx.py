@@ -16,6 +16,10 @@ from drafter.model import RawParagraph
 from drafter.numbers import chinese_numeral
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Deepest heading level given to the outline: "Heading 9" (outlineLvl 8) counts as 8, so that no
+# heading ranks with the outline's "一是" items (rank 9).
+_MAX_LEVEL = 8
 
 
 def read_docx_paragraphs(data: bytes, name: str) -> tuple[RawParagraph, ...]:
@@ -31,15 +35,23 @@ def read_docx_paragraphs(data: bytes, name: str) -> tuple[RawParagraph, ...]:
     numbering = _Numbering(document)
     out: list[RawParagraph] = []
     for p in body.iter(qn("w:p")):
-        text = paragraph_text(p).strip()
-        if not text:
+        if any(anc.tag == _MC_FALLBACK for anc in p.iterancestors()):
+            continue  # the copy of a text box for old readers; mc:Choice holds the one read
+        # A text box's paragraphs are not part of the host's text: they follow it, each apart.
+        # Line, page and column breaks (Shift+Enter) separate paragraphs as Enter does.
+        pieces = [piece.strip() for piece in paragraph_text(p).split("\n")]
+        pieces = [piece for piece in pieces if piece]
+        if not pieces:
             continue
         ppr = p.find(qn("w:pPr"))
         style_id = _val(ppr, "w:pStyle") if ppr is not None else None
         numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
         number, num_level = numbering.number_for(numpr, styles.numpr(style_id))
         level = _outline_level(ppr) or styles.level(style_id) or num_level
-        out.append(RawParagraph(text=(number or "") + text, level=level, number=number))
+        if level is not None:
+            level = min(level, _MAX_LEVEL)
+        out.append(RawParagraph(text=(number or "") + pieces[0], level=level, number=number))
+        out.extend(RawParagraph(text=piece) for piece in pieces[1:])
     return tuple(out)
 
 

@@ -12,11 +12,14 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from drafter.classify import classify_outline
+from drafter.corpus import parse_report
 from drafter.errors import InputError
-from drafter.model import Outline
+from drafter.extract import extract_figures
+from drafter.model import Outline, RawParagraph
 from drafter.normalize import is_artefact, normalize_line, to_simplified
 from drafter.outline import build_outline
 from drafter.read import decode_text, read_report
+from drafter.read_docx import read_docx_paragraphs
 
 from conftest import SEEDS
 
@@ -249,6 +252,124 @@ def test_docx_tables_are_read_as_paragraphs(tmp_path: Path) -> None:
         "1399件",
         "二、存在的不足",
     ]
+
+
+@pytest.mark.parametrize("seed", ["001", "003"])
+@pytest.mark.parametrize("break_type", [None, "textWrapping", "page", "column"])
+def test_docx_lines_split_by_breaks_give_same_outline(
+    tmp_path: Path, seed: str, break_type: str | None
+) -> None:
+    """A report typed in ONE paragraph with Shift+Enter (or page breaks) reads as the .txt does."""
+    doc = Document()
+    paragraph = doc.add_paragraph()
+    kind = f' w:type="{break_type}"' if break_type else ""
+    for i, line in enumerate(_seed_text(seed).splitlines()):
+        if i:
+            paragraph.add_run()._r.append(parse_xml(f"<w:br {nsdecls('w')}{kind}/>"))
+        paragraph.add_run(line)
+    path = tmp_path / (SEED[seed].stem + ".docx")
+    doc.save(str(path))
+    assert len(Document(str(path)).paragraphs) == 1
+    assert _comparable(_parse(path)) == _comparable(_parse(SEED[seed]))
+
+
+def test_docx_break_splits_a_heading_paragraph_keeping_its_level_on_the_first_line(
+    tmp_path: Path,
+) -> None:
+    doc = Document()
+    heading = doc.add_paragraph(style="Heading 1")
+    heading.add_run("主要举措")
+    heading.add_run().add_break()
+    heading.add_run("  ")
+    heading.add_run().add_break()
+    heading.add_run("市政府召开常务会议3次。")
+    path = tmp_path / "br.docx"
+    doc.save(str(path))
+    assert read_report(path).paragraphs == (
+        RawParagraph("主要举措", level=1),
+        RawParagraph("市政府召开常务会议3次。"),
+    )
+
+
+_TEXT_BOX_SENTENCE = "受理行政复议案件1280件。"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+
+
+def _text_box_run(sentence: str) -> Any:
+    """Return a w:r holding a text box as Word writes it: a wps shape, and a VML copy as fallback."""
+    content = f"<w:txbxContent><w:p><w:r><w:t>{sentence}</w:t></w:r></w:p></w:txbxContent>"
+    return parse_xml(
+        f'<w:r {nsdecls("w", "wp", "a")} xmlns:mc="{_MC}" xmlns:wps="{_WPS}"'
+        ' xmlns:v="urn:schemas-microsoft-com:vml">'
+        '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1"'
+        ' behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+        '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0'
+        '</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0'
+        '</wp:posOffset></wp:positionV><wp:extent cx="2000000" cy="500000"/><wp:wrapSquare'
+        ' wrapText="bothSides"/><wp:docPr id="1" name="文本框 1"/><a:graphic><a:graphicData'
+        ' uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+        '<wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/>'
+        '<a:ext cx="2000000" cy="500000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+        f"</a:prstGeom></wps:spPr><wps:txbx>{content}</wps:txbx><wps:bodyPr/></wps:wsp>"
+        "</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+        '<mc:Fallback><w:pict><v:shape style="width:157pt;height:39pt">'
+        f"<v:textbox>{content}</v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+
+
+def test_docx_text_box_is_read_once(tmp_path: Path) -> None:
+    doc = Document()
+    doc.add_paragraph("2024年，我市扎实推进法治政府建设。")
+    doc.add_paragraph("一、化解行政争议")
+    host = doc.add_paragraph("全年办理情况如下。")
+    host._p.append(_text_box_run(_TEXT_BOX_SENTENCE))
+    doc.add_paragraph("二、存在的不足")
+    path = tmp_path / "textbox.docx"
+    doc.save(str(path))
+    texts = [p.text for p in read_report(path).paragraphs]
+    assert texts == [
+        "2024年，我市扎实推进法治政府建设。",
+        "一、化解行政争议",
+        "全年办理情况如下。",
+        _TEXT_BOX_SENTENCE,
+        "二、存在的不足",
+    ]
+    figures = [f.value for f in extract_figures(parse_report(path))]
+    assert figures.count(1280) == 1
+
+
+@pytest.mark.parametrize(
+    ("style", "outline_level"), [("Heading 9", None), (None, 8), ("Heading 8", None)]
+)
+def test_docx_deepest_heading_levels_parse(
+    tmp_path: Path, style: str | None, outline_level: int | None
+) -> None:
+    doc = Document()
+    heading = doc.add_paragraph("测试标题", style=style)
+    if outline_level is not None:
+        heading._p.get_or_add_pPr().append(
+            parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="{outline_level}"/>')
+        )
+    doc.add_paragraph("市政府召开常务会议3次。")
+    path = tmp_path / "deep.docx"
+    doc.save(str(path))
+    assert read_docx_paragraphs(path.read_bytes(), "deep.docx")[0].level == 8
+    outline = _parse(path)
+    assert [(s.title, s.paragraphs) for s in outline.sections] == [
+        ("测试标题", ["市政府召开常务会议3次。"])
+    ]
+
+
+def test_docx_add_heading_level_9_then_body_parses(tmp_path: Path) -> None:
+    doc = Document()
+    doc.add_heading("测试标题", level=9)
+    doc.add_paragraph("市政府召开常务会议3次。")
+    path = tmp_path / "h9.docx"
+    doc.save(str(path))
+    assert _parse(path).sections[0].title == "测试标题"
 
 
 # -- the traditional seed -----------------------------------------------------------------------
