@@ -83,6 +83,12 @@ class YearData:
 
 def read_data_file(path: Path) -> YearData:
     """Return the validated data of the data file at PATH (UTF-8, with or without BOM)."""
+    if path.suffix.lower() in (".docx", ".doc", ".wps", ".txt", ".pdf"):
+        raise InputError(
+            f"这是 {path.suffix} 文件，不是数据表。请给出数据表（.yaml，可用 drafter scaffold 生成）；"
+            "refresh 的顺序是：初稿在前，数据表在后。",
+            path=str(path),
+        )
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as e:

@@ -99,8 +99,15 @@ def load_skeleton(path: Path) -> Skeleton:
         raise TemplateDataError(
             "找不到骨架文件。请先运行 drafter learn 生成，或用 --skeleton 指定。", path=str(path)
         ) from e
-    except yaml.YAMLError as e:
-        raise TemplateDataError(f"骨架文件不是有效的 YAML：{e}", path=str(path)) from e
+    except (yaml.YAMLError, UnicodeDecodeError) as e:
+        raise TemplateDataError(
+            "这不是 drafter learn 生成的骨架文件（.yaml）。请检查 --skeleton 后的文件名。",
+            path=str(path),
+        ) from e
+    except OSError as e:
+        raise TemplateDataError(
+            f"无法读取骨架文件（{e.strerror}）。请检查 --skeleton 后的文件名。", path=str(path)
+        ) from e
     try:
         skeleton = Skeleton.model_validate(raw)
     except ValidationError as e:

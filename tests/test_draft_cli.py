@@ -295,3 +295,22 @@ def test_draft_uses_the_skeleton_learn_wrote_in_this_folder(
     result = CliRunner().invoke(app, ["draft", str(EXAMPLE), "-o", "out.docx"])
     assert result.exit_code == 0, result.output
     assert "使用本文件夹中学到的骨架：templates/skeleton.yaml" in result.stderr
+
+
+@pytest.mark.parametrize("bad", ["folder", "binary"])
+def test_a_skeleton_that_is_not_one_is_a_chinese_error(tmp_path: Path, bad: str) -> None:
+    skeleton = tmp_path if bad == "folder" else tmp_path / "x.yaml"
+    if bad == "binary":
+        skeleton.write_bytes(b"\xff\xfe\x00binary")
+    result = runner.invoke(
+        app, ["draft", str(EXAMPLE), "-o", str(tmp_path / "o.docx"), "--skeleton", str(skeleton)]
+    )
+    _one_chinese_error(result, "骨架文件", "--skeleton")
+    assert not (tmp_path / "o.docx").exists()
+
+
+def test_a_draft_given_where_the_data_file_goes_is_named_as_such(tmp_path: Path) -> None:
+    draft = tmp_path / "初稿.docx"
+    assert runner.invoke(app, ["draft", str(EXAMPLE), "-o", str(draft)]).exit_code == 0
+    result = runner.invoke(app, ["draft", str(draft), "-o", str(tmp_path / "o.docx")])
+    _one_chinese_error(result, "这是 .docx 文件，不是数据表")
