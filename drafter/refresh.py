@@ -9,6 +9,7 @@ it; refresh writes its tag back, so that control is written anew too.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from docx.oxml.ns import qn
@@ -25,7 +26,7 @@ from drafter.docx_controls import (
 )
 from drafter.docx_package import last_saved_by, parse_part, read_part, replace_part, serialise_part
 from drafter.draftmodel import Placeholder, figure_tag
-from drafter.errors import DraftFormatError
+from drafter.errors import DataError, DraftFormatError
 from drafter.indicators import Indicator, load_indicators
 from drafter.numbers import change_phrase, format_figure
 
@@ -102,6 +103,7 @@ def refresh_draft(docx: bytes, data: YearData, *, path: str | None = None) -> Re
     controls, untagged = find_controls_in(tree.getroot(), keys=[*indicators, *data.figures])
     if not controls:
         raise DraftFormatError(_no_controls_message(untagged, last_saved_by(docx)), path=path)
+    _check_year(tree.getroot(), data, path)
     work = _Refresher(data, indicators, controls)
     restored = work.restore_tags(controls)
     for control in controls:
@@ -256,6 +258,23 @@ class _Refresher:
             )
             out.append(Unplaced(key, shown))
         return tuple(out)
+
+
+_TITLE_YEAR = re.compile(r"关于(20\d\d)年度")
+_HEAD_CHARS = 400  # the title stands at the top; a year further down may be a comparison
+
+
+def _check_year(root: _Element, data: YearData, path: str | None) -> None:
+    """Refuse data for another year than the draft's title names (a wrong file picked)."""
+    head = "".join(t.text or "" for t in root.iter(qn("w:t")))[:_HEAD_CHARS]
+    m = _TITLE_YEAR.search(head)
+    if m and int(m.group(1)) != data.year:
+        raise DataError(
+            f"数据表是 {data.year} 年度的，初稿却是 {m.group(1)} 年度的报告（见初稿标题），未做任何修改。"
+            "请核对是否选错了文件。",
+            key_path="年度",
+            path=data.source or path,
+        )
 
 
 def _is_placeholder(text: str) -> bool:

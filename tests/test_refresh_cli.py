@@ -208,3 +208,17 @@ def test_pending_placeholders_are_counted_not_all_listed(tmp_path: Path) -> None
     line = next(ln for ln in result.stdout.splitlines() if ln.startswith("仍待填"))
     assert line.endswith("等 144 项。运行 drafter check 可逐处列出。")
     assert line.count("、") == 7  # the first eight names only
+
+
+def test_data_for_another_year_is_refused(files: tuple[Path, Path]) -> None:
+    draft, data = files
+    text = data.read_text(encoding="utf-8")
+    data.write_text(
+        text.replace("年度: 2025", "年度: 2024").replace("2026年3月6日", "2025年3月6日"), "utf-8"
+    )
+    before = draft.read_bytes()
+    result = CliRunner().invoke(app, ["refresh", str(draft), str(data)])
+    assert result.exit_code == 2
+    assert "数据表是 2024 年度的，初稿却是 2025 年度的报告" in result.stderr
+    assert draft.read_bytes() == before
+    assert not draft.with_name("初稿.refreshed.docx").exists()
