@@ -15,7 +15,7 @@ from docx.oxml.text.run import CT_R
 from lxml import etree
 from lxml.etree import _Element
 
-from drafter.docxtext import paragraph_text
+from drafter.docxtext import body_paragraphs, paragraph_text
 from drafter.draftmodel import figure_tag, is_drafter_bookmark, parse_bookmark, parse_tag, todo_tag
 
 _SDT, _SDT_PR, _SDT_CONTENT = qn("w:sdt"), qn("w:sdtPr"), qn("w:sdtContent")
@@ -51,15 +51,13 @@ class Control:
 def iter_body_paragraphs(document: DocxDocument) -> Iterator[tuple[str, str]]:
     """Yield (style name, visible text) for each paragraph of the body in reading order.
 
-    Paragraphs inside tables and block-level content controls are included; a text box's
-    paragraphs are not yielded apart, their text is part of the paragraph holding them.
+    Paragraphs inside tables, block-level content controls and text boxes are included, each
+    once and apart from the paragraph holding it (as `drafter.read_docx` reads reports).
     """
     names = {s.style_id: s.name for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
     default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
     default_name = default.name if default is not None else "Normal"
-    for p in document.element.body.iter(_P):
-        if any(anc.tag == _P for anc in p.iterancestors()):
-            continue
+    for p in body_paragraphs(document.element.body):
         style_id = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
         name = default_name if style_id is None else names.get(style_id.get(_VAL), default_name)
         yield (name or default_name, paragraph_text(p))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
+_P = qn("w:p")
 _T = qn("w:t")
 _TAB = qn("w:tab")
 _BR = qn("w:br")
@@ -43,3 +46,14 @@ def _collect(el: _Element, parts: list[str]) -> None:
             parts.append("\n")
         elif tag not in _SKIPPED:
             _collect(child, parts)
+
+
+def body_paragraphs(root: _Element) -> Iterator[_Element]:
+    """Yield every `w:p` under ROOT in document order, text boxes' paragraphs each once.
+
+    Table cells and content controls are included; the mc:Fallback copy of a text box (for old
+    readers; its mc:Choice twin is yielded) is not.
+    """
+    for p in root.iter(_P):
+        if not any(anc.tag == _MC_FALLBACK for anc in p.iterancestors()):
+            yield p

@@ -10,13 +10,12 @@ from docx import Document
 from docx.oxml.ns import qn
 from lxml.etree import XMLSyntaxError, _Element
 
-from drafter.docxtext import paragraph_text
+from drafter.docxtext import body_paragraphs, paragraph_text
 from drafter.errors import InputError
 from drafter.model import RawParagraph
 from drafter.numbers import chinese_numeral
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
-_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Deepest heading level given to the outline: "Heading 9" (outlineLvl 8) counts as 8, so that no
 # heading ranks with the outline's "一是" items (rank 9).
 _MAX_LEVEL = 8
@@ -34,9 +33,7 @@ def read_docx_paragraphs(data: bytes, name: str) -> tuple[RawParagraph, ...]:
     styles = _Styles(document)
     numbering = _Numbering(document)
     out: list[RawParagraph] = []
-    for p in body.iter(qn("w:p")):
-        if any(anc.tag == _MC_FALLBACK for anc in p.iterancestors()):
-            continue  # the copy of a text box for old readers; mc:Choice holds the one read
+    for p in body_paragraphs(body):
         # A text box's paragraphs are not part of the host's text: they follow it, each apart.
         # Line, page and column breaks (Shift+Enter) separate paragraphs as Enter does.
         pieces = [piece.strip() for piece in paragraph_text(p).split("\n")]
