@@ -136,6 +136,8 @@ def _add_inline(
         paragraph.add_run(inline.text)
     elif isinstance(inline, Figure):
         run = paragraph.add_run(inline.text)
+        if inline.pending:
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
         tag = figure_tag(inline.key, inline.role)
         _wrap_in_content_control(run, tag, inline.key, next(ids), ("figure", inline.role))
     elif isinstance(inline, Placeholder):

@@ -25,11 +25,13 @@ class Figure:
     """A filled figure (role "value") or its computed year-on-year phrase (role "change").
 
     Written inside a content control tagged `figure_tag(key, role)` so tools can update it later.
+    A PENDING one (the 同比 of a figure still to come) shows 【待填：同比】 highlighted yellow.
     """
 
     key: str
     text: str
     role: Literal["value", "change"] = "value"
+    pending: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ class Draft:
 TAG_PREFIX = "drafter:"
 TODO_PREFIX = "drafter-todo:"
 SUGGESTION_MARK = "【建议改写】"
+# The label of a 同比 phrase still to compute: shown as 【待填：同比】.
+CHANGE_TODO_LABEL = "同比"
 
 
 def figure_tag(key: str, role: str = "value") -> str:

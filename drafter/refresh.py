@@ -25,14 +25,12 @@ from drafter.docx_controls import (
     visible_text_nodes,
 )
 from drafter.docx_package import last_saved_by, parse_part, read_part, replace_part, serialise_part
-from drafter.draftmodel import Placeholder, figure_tag
+from drafter.draftmodel import CHANGE_TODO_LABEL, Placeholder, figure_tag
 from drafter.errors import DataError, DraftFormatError
 from drafter.indicators import Indicator, load_indicators
 from drafter.numbers import change_phrase, format_figure
 
 DOCUMENT_PART = "word/document.xml"
-# Shown in a year-on-year control whose phrase the new data cannot give (no or zero 上年).
-CHANGE_TODO_LABEL = "同比"
 # Stands for the key in the notice of tags restored from bookmarks.
 RESTORED_LABEL = "内容控件标签"
 
@@ -174,6 +172,12 @@ class _Refresher:
             self.note(control, old, "指标目录中没有这个指标，未更新")
         elif control.kind == "todo":
             self.fill(control, old, indicator, value)
+        elif (
+            control.role == "change"
+            and _is_placeholder(old)
+            and (value is None or value.current is None)
+        ):
+            return  # a 同比 still to come beside a figure still to come: nothing new to say
         elif value is None or value.current is None:
             self.note(control, old, "数据表中没有这个指标的本年数字，保留原文")
         elif control.role == "value":

@@ -11,6 +11,7 @@ from typing import Any
 from drafter.categories import load_categories
 from drafter.data import FigureValue, YearData
 from drafter.draftmodel import (
+    CHANGE_TODO_LABEL,
     Block,
     Draft,
     Figure,
@@ -192,7 +193,12 @@ def _sentence(indicator: Indicator, value: FigureValue) -> str:
     """
     sentence = indicator.sentence
     if value.current is None:
-        return sentence.replace("{值}", f"\ue000T:{indicator.key}\ue001").replace("{同比}", "")
+        # with 上年 known, leave a yellow 【待填：同比】 for `refresh` to compute once 本年 comes
+        pending = f"，\ue000C:{indicator.key}\ue001" if value.previous is not None else ""
+        if pending and "{同比}" not in sentence:
+            sentence += "{同比}"
+        todo = f"\ue000T:{indicator.key}\ue001"
+        return sentence.replace("{值}", todo).replace("{同比}", pending)
     change = ""
     if value.previous is not None and change_phrase(value.current, value.previous, indicator.kind):
         change = f"，\ue000C:{indicator.key}\ue001"
@@ -215,18 +221,18 @@ def _inlines(text: str, data: YearData) -> tuple[Inline, ...]:
             out.append(Placeholder(None, _FACT_LABELS[key]))
             continue
         ind, value = indicators[key], data.figures[key]
-        if kind == "T" or value.current is None:
+        if kind == "C" and value.current is None:  # 上年 known, 本年 still to come
+            pending = Placeholder(key, CHANGE_TODO_LABEL).text
+            out.append(Figure(key, pending, role="change", pending=True))
+        elif kind == "C":
+            assert value.current is not None and value.previous is not None
+            phrase = change_phrase(value.current, value.previous, ind.kind) or ""
+            out.append(Figure(key, phrase, role="change"))
+        elif kind == "T" or value.current is None:
             out.append(Placeholder(key, ind.description))
-        elif kind == "V":
+        else:
             out.append(
                 Figure(key, format_figure(value.current, ind.unit, ind.kind, approx=value.approx))
-            )
-        else:
-            assert value.previous is not None
-            out.append(
-                Figure(
-                    key, change_phrase(value.current, value.previous, ind.kind) or "", role="change"
-                )
             )
         last = m.end()
     if last < len(text):

@@ -368,8 +368,10 @@ def test_given_figures_are_filled_not_placeholders(sparse: DocxDocument) -> None
     assert controls["drafter:执法人员持证人数"].text == "310名"
     for key in GIVEN_KEYS:
         assert f"drafter-todo:{key}" not in controls
-    # 上年 without 本年 is still a figure to fill, and no change is invented
-    assert "drafter:行政诉讼败诉率:change" not in controls
+    # 上年 without 本年 is still a figure to fill, and no change is invented: its 同比 waits, yellow,
+    # for `refresh` to compute once the data gives 本年
+    pending = controls["drafter:行政诉讼败诉率:change"]
+    assert (pending.text, pending.highlight) == ("【待填：同比】", "yellow")
 
 
 def test_silent_categories_and_parts_get_grey_suggestions(sparse: DocxDocument) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
@@ -222,3 +223,24 @@ def test_data_for_another_year_is_refused(files: tuple[Path, Path]) -> None:
     assert "数据表是 2024 年度的，初稿却是 2025 年度的报告" in result.stderr
     assert draft.read_bytes() == before
     assert not draft.with_name("初稿.refreshed.docx").exists()
+
+
+def test_a_late_figure_gets_its_change_computed_by_refresh(tmp_path: Path) -> None:
+    # Drafted with only last year's figure (as `scaffold --from` pre-fills it) ...
+    text = EXAMPLE.read_text(encoding="utf-8")
+    early, late = tmp_path / "早.yaml", tmp_path / "晚.yaml"
+    early.write_text(text.replace(OLD, "行政复议受理件数: {上年: 1399}"), encoding="utf-8")
+    late.write_text(text.replace(OLD, NEW), encoding="utf-8")
+    draft = tmp_path / "初稿.docx"
+    runner = CliRunner()
+    assert runner.invoke(app, ["draft", str(early), "-o", str(draft)]).exit_code == 0
+    assert _value(draft, "行政复议受理件数")[1:] == ["【待填：同比】"]
+    # ... then refreshed when this year's figure arrives: value and 同比 both filled
+    result = runner.invoke(app, ["refresh", str(draft), str(late)])
+    assert result.exit_code == 0, result.output
+    assert "没有同比的位置" not in result.output
+    refreshed = draft.with_name("初稿.refreshed.docx")
+    assert _value(refreshed, "行政复议受理件数") == ["1500件", "同比增长7.2%"]
+    document = docx.Document(io.BytesIO(refreshed.read_bytes()))
+    change = next(c for c in find_controls(document) if c.tag == "drafter:行政复议受理件数:change")
+    assert change.element.find(".//" + qn("w:highlight")) is None
