@@ -9,7 +9,6 @@ A 类别 is written as its short Chinese name (党的领导), its default headin
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 import unicodedata
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.categories import category_by_name, load_categories
-from drafter.errors import DataError, InputError
+from drafter.errors import DataError, InputError, did_you_mean
 from drafter.figures import parse_number
 from drafter.indicators import Indicator, load_indicators
 from drafter.model import PART1_CATEGORIES
@@ -374,10 +373,7 @@ def _one_line(text: str) -> str:
 
 
 def _suggest(word: str, candidates: Any) -> str:
-    close = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.3)
-    if not close:
-        return "请对照 drafter scaffold 生成的模板检查拼写。"
-    return "您是否想写：" + "、".join(close) + "？"
+    return did_you_mean(word, candidates) or "请对照 drafter scaffold 生成的模板检查拼写。"
 
 
 def _default_self_name(unit: str) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
 
 class DrafterError(Exception):
     """Base of every expected failure; the CLI prints `str(err)` and exits with `exit_code`."""
@@ -59,3 +62,9 @@ class OutputExistsError(DrafterError):
 
 class DraftFormatError(DrafterError):
     """A .docx that drafter cannot update (not made by drafter, controls removed, corrupt)."""
+
+
+def did_you_mean(word: str, candidates: Iterable[object], *, cutoff: float = 0.3) -> str:
+    """Return "您是否想写：A、B？" with the up to three CANDIDATES closest to WORD, or ""."""
+    close = difflib.get_close_matches(word, [str(c) for c in candidates], n=3, cutoff=cutoff)
+    return f"您是否想写：{'、'.join(close)}？" if close else ""

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from drafter.errors import TemplateDataError
+from drafter.errors import TemplateDataError, did_you_mean
 from drafter.model import CATEGORY_IDS
 from drafter.resources import load_template_yaml, template_path
 
@@ -101,8 +100,7 @@ def _text(value: Any) -> str:
 
 
 def _suggest(word: str, candidates: Any) -> str:
-    close = difflib.get_close_matches(word, [str(c) for c in candidates], n=3, cutoff=0.4)
-    return f"是否想写：{'、'.join(close)}？" if close else ""
+    return did_you_mean(word, candidates, cutoff=0.4)
 
 
 def _where() -> str:

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from drafter.errors import TemplateDataError
+from drafter.numbers import chinese_numeral
 from drafter.resources import SafeLoader, template_path
 
 _FILE = "years.yaml"
@@ -51,8 +52,8 @@ class Session:
     def name(self) -> str:
         """Return the full name: "党的二十大" or "二十届三中全会"."""
         if self.plenary == 0:
-            return f"党的{cn_number(self.term)}大"
-        return f"{cn_number(self.term)}届{_DIGITS[self.plenary - 1]}中全会"
+            return f"党的{chinese_numeral(self.term)}大"
+        return f"{chinese_numeral(self.term)}届{_DIGITS[self.plenary - 1]}中全会"
 
     @property
     def order(self) -> tuple[int, int]:
@@ -100,7 +101,7 @@ def citation_for(year: int, table: SessionTable | None = None) -> Citation:
     text = congress.name
     if plenaries:
         listed = "、".join(f"{_DIGITS[s.plenary - 1]}中" for s in plenaries)
-        text += f"和{cn_number(congress.term)}届{listed}全会"
+        text += f"和{chinese_numeral(congress.term)}届{listed}全会"
     return Citation(congress.name, tuple(s.name for s in plenaries), text)
 
 
@@ -189,13 +190,6 @@ def session_from_name(name: str) -> Session:
     if m:
         return Session(parse_cn_number(m.group(1)), _DIGITS.index(m.group(2)) + 1)
     raise ValueError(name)
-
-
-def cn_number(n: int) -> str:
-    """Return 1..99 in Chinese numerals: 19 → "十九", 20 → "二十", 21 → "二十一"."""
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens - 1] + "十")
-    return head + (_DIGITS[ones - 1] if ones else "")
 
 
 def parse_cn_number(text: str) -> int:
