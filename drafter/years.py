@@ -7,7 +7,6 @@ A year the table does not cover raises TemplateDataError rather than reusing las
 from __future__ import annotations
 
 import contextlib
-import difflib
 import itertools
 import re
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from drafter.errors import TemplateDataError
+from drafter.errors import TemplateDataError, did_you_mean
 from drafter.numbers import chinese_numeral
 from drafter.resources import SafeLoader, template_path
 
@@ -271,6 +270,5 @@ def _check_consistent(sessions: list[Session], where: str) -> None:
 def _reject_unknown(raw: dict[Any, Any], known: tuple[str, ...], prefix: str, where: str) -> None:
     for key in raw:
         if key not in known:
-            close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.3)
-            hint = f"，是不是“{close[0]}”？" if close else f"，可用的键：{'、'.join(known)}。"
-            raise TemplateDataError(f"{prefix}{key}：未知的键{hint}", path=where)
+            hint = did_you_mean(str(key), known) or f"可用的键：{'、'.join(known)}。"
+            raise TemplateDataError(f"{prefix}{key}：未知的键。{hint}", path=where)
