@@ -275,16 +275,22 @@ def _typical(
     by_source: dict[str, list[tuple[float, str, Exemplar]]] = defaultdict(list)
     for item in candidates:
         by_source[item[0].source].append((-round(score(item), 9), item[0].text, item[0]))
-    queues = [sorted(ranked) for _, ranked in sorted(by_source.items())]
+    queues = [sorted(ranked, key=_rank_key) for _, ranked in sorted(by_source.items())]
     out: list[Exemplar] = []
     seen: set[str] = set()
     while len(out) < MAX_TYPICAL and any(queues):
-        round_ = sorted(q.pop(0) for q in queues if q)
+        round_ = sorted((q.pop(0) for q in queues if q), key=_rank_key)
         for _, text, exemplar in round_:
             if text not in seen and len(out) < MAX_TYPICAL:
                 seen.add(text)
                 out.append(exemplar)
     return out
+
+
+def _rank_key(item: tuple[float, str, Exemplar]) -> tuple[float, str, str]:
+    """Order by score, then text, then report: never by the Exemplar itself (not orderable)."""
+    score, text, exemplar = item
+    return (score, text, exemplar.source)
 
 
 def _arrangement(outlines: list[Outline]) -> Arrangement:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.corpus import find_report_files, parse_reports
+from drafter.corpus import find_report_files, parse_report, parse_reports
 from drafter.model import Outline
 from drafter.skeleton import learn_skeleton, templated
 from drafter.skeleton_model import Skeleton, dump_skeleton, load_skeleton
@@ -183,3 +183,16 @@ def test_reports_named_alike_in_two_folders_learn_the_same_either_way(tmp_path: 
     outlines = parse_reports(find_report_files([tmp_path / "甲", tmp_path / "乙"])).outlines
     forward = dump_skeleton(learn_skeleton(outlines))
     assert dump_skeleton(learn_skeleton(list(reversed(outlines)))) == forward
+
+
+def test_reports_copied_from_each_other_learn_without_error(tmp_path: Path) -> None:
+    # Staff write each year's report from last year's: identical sentences in two reports.
+    text = (SEEDS / "000_b1cc889bd410f338.txt").read_text(encoding="utf-8")
+    for name in ("2023.txt", "2024.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    outlines = [parse_report(tmp_path / n) for n in ("2023.txt", "2024.txt")]
+    skeleton = learn_skeleton(outlines)
+    leadership = skeleton.category("leadership")
+    assert leadership is not None and leadership.support == 2
+    texts = [e.text for e in leadership.typical]
+    assert len(texts) == len(set(texts))  # the same sentence is offered once
