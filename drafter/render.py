@@ -240,6 +240,14 @@ def _inlines(text: str, data: YearData) -> tuple[Inline, ...]:
     return tuple(out)
 
 
+# What a section with neither data nor learned sentences asks the writer for.
+_EMPTY_SECTION = {
+    "problems": "存在的不足和原因",
+    "plan": "下一年度的主要安排",
+    "first_responsible": "党政主要负责人履行第一责任人职责的情况",
+}
+
+
 def _suggestions(cid: str, ctx: _Context) -> list[Block]:
     """Return up to the frame's number of learned sentences for CID, marked to rewrite.
 
@@ -248,8 +256,8 @@ def _suggestions(cid: str, ctx: _Context) -> list[Block]:
     """
     texts = ctx.pool.get(cid, [])[: ctx.limit]
     if not texts:
-        name = load_categories()[cid].name
-        return [Block("body", (Placeholder(None, f"本年度{name}方面的主要工作"),))]
+        label = _EMPTY_SECTION.get(cid) or f"{load_categories()[cid].name}的主要工作"
+        return [Block("body", (Placeholder(None, label),))]
     data = ctx.data
     return [
         Block("body", (Suggestion(fill_suggestion(t, year=data.year, self_name=data.self_name)),))
@@ -260,11 +268,12 @@ def _suggestions(cid: str, ctx: _Context) -> list[Block]:
 def _list_or_suggestions(items: tuple[str, ...], cid: str, ctx: _Context) -> list[Block]:
     if not items:
         return _suggestions(cid, ctx)
-    numbered = len(items) > 1
+    # "一是…二是…" unless the writer numbered the items already (then as written, no mixing)
+    numbered = len(items) > 1 and not any(_ITEM_NUMBER.match(s) for s in items)
     return [
         Block(
             "body",
-            (Text(f"{chinese_numeral(i)}是{s}" if numbered and not _ITEM_NUMBER.match(s) else s),),
+            (Text(f"{chinese_numeral(i)}是{s}" if numbered else s),),
         )
         for i, s in enumerate(map(_full_stop, items), start=1)
     ]

@@ -402,3 +402,14 @@ def test_silent_categories_and_parts_get_grey_suggestions(sparse: DocxDocument) 
     assert body_of("decision") == [("严格履行重大行政决策法定程序。", None)]
     # figures given: no suggestion before them
     assert not any(t.startswith("【建议改写】") for t, _ in body_of("enforcement"))
+
+
+def test_items_the_writer_numbered_are_not_numbered_again(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    start, end = text.index("不足:\n"), text.index("\n第一责任人:")
+    data = tmp_path / "数据.yaml"
+    mixed = "不足:\n  - 1.基层法治工作力量相对薄弱。\n  - 执法监督作用未充分彰显。\n"
+    data.write_text(text[:start] + mixed + text[end:], encoding="utf-8")
+    texts = [t for _, t in iter_body_paragraphs(_draft(data, tmp_path / "o.docx"))]
+    assert "1.基层法治工作力量相对薄弱。" in texts
+    assert "执法监督作用未充分彰显。" in texts  # not "二是…" after a "1."
