@@ -118,11 +118,16 @@ def latest_cited(year: int, table: SessionTable | None = None) -> Session:
     return table.known(session.term, session.plenary) or session
 
 
+def first_year(table: SessionTable | None = None) -> int:
+    """Return the year of the first congress in the table: no earlier year can be answered."""
+    table = table or load_sessions()
+    return min(s.held for s in table.sessions if s.plenary == 0 and s.held).year
+
+
 def covers(year: int, table: SessionTable | None = None) -> bool:
     """Return True when the table can say what a report for YEAR cites."""
     table = table or load_sessions()
-    first = min(s.held for s in table.sessions if s.plenary == 0 and s.held)
-    return first.year <= year <= table.covered_to
+    return first_year(table) <= year <= table.covered_to
 
 
 def _held_by_year_end(year: int, table: SessionTable) -> list[Session]:

@@ -328,3 +328,12 @@ def test_drafter_help_does_not_import_jieba() -> None:
         "import sys, drafter.cli; assert 'jieba' not in sys.modules and 'docx' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+@pytest.mark.parametrize(
+    ("year", "advice"), [("2010", "该文件从2017年记起"), ("2030", "补充会议并更新“覆盖至”")]
+)
+def test_a_year_outside_the_table_is_explained(year: str, advice: str) -> None:
+    result = runner.invoke(app, ["check", str(FIXTURES / "clean.txt"), "--year", year])
+    assert f"未收录{year}年的会议" in result.stderr
+    assert advice in result.stderr

@@ -47,7 +47,7 @@ def check(
     """
     from drafter.check import check_report
     from drafter.corpus import parse_report
-    from drafter.years import covers
+    from drafter.years import covers, first_year
 
     outline = parse_report(file)
     last_year = parse_report(against) if against is not None else None
@@ -55,10 +55,13 @@ def check(
     if report_year is None:
         info("提示：未能从报告中识别年份，未检查年份和全会提法；可用 --year 指定。")
     elif not covers(report_year):
-        info(
-            f"提示：templates/years.yaml 未收录{report_year}年的会议，未检查全会提法；"
-            "请在该文件中补充会议并更新“覆盖至”。"
+        first = first_year()
+        todo = (
+            "请在该文件中补充会议并更新“覆盖至”"
+            if report_year > first
+            else f"该文件从{first}年记起"
         )
+        info(f"提示：templates/years.yaml 未收录{report_year}年的会议，未检查全会提法（{todo}）。")
     findings = check_report(outline, year=year, last_year=last_year)
     if as_json:
         typer.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
