@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
@@ -116,3 +117,13 @@ def info(message: str) -> None:
 def is_terminal() -> bool:
     """Return True when stderr is a terminal (progress bars only there)."""
     return sys.stderr.isatty()
+
+
+def display_width(text: str) -> int:
+    """Return how many terminal columns TEXT takes (a Chinese character takes two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    """Return TEXT padded with spaces to WIDTH terminal columns, at least one space after it."""
+    return text + " " * max(1, width - display_width(text))

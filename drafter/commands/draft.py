@@ -76,12 +76,10 @@ def scaffold(
     note = None
     if from_report is not None:
         from drafter.corpus import parse_report
-        from drafter.extract import extract_figures
+        from drafter.extract import extract_figures, first_matches
 
         outline = parse_report(from_report)
-        for fig in extract_figures(outline):
-            if fig.indicator and fig.indicator not in previous:
-                previous[fig.indicator] = fig.value
+        previous = {key: fig.value for key, fig in first_matches(extract_figures(outline)).items()}
         year = year or ((outline.year + 1) if outline.year else None)
         unit = unit or (outline.unit or "")
         note = f"{from_report.name}（{len(previous)} 项）"

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from drafter.cli_app import ChineseCommand, ReportPaths, app, guarded, info
+from drafter.cli_app import ChineseCommand, ReportPaths, app, guarded, info, pad
 
 if TYPE_CHECKING:
     from drafter.extract import ExtractedFigure
@@ -115,7 +114,7 @@ def _print_table(path: Path, outline: Outline, figures: list[ExtractedFigure]) -
     if not figures:
         typer.echo("  （没有找到数字）")
         return
-    typer.echo("  " + "".join(_pad(h, w) for h, w in _COLUMNS) + "原句")
+    typer.echo("  " + "".join(pad(h, w) for h, w in _COLUMNS) + "原句")
     for f in figures:
         row = (
             f.figure.text,
@@ -123,7 +122,7 @@ def _print_table(path: Path, outline: Outline, figures: list[ExtractedFigure]) -
             shorts.get(f.category, f.category),
             f.indicator or "—",
         )
-        cells = "".join(_pad(text, width) for text, (_, width) in zip(row, _COLUMNS, strict=True))
+        cells = "".join(pad(text, width) for text, (_, width) in zip(row, _COLUMNS, strict=True))
         typer.echo(f"  {cells}{_excerpt(f)}")
 
 
@@ -134,9 +133,3 @@ def _excerpt(f: ExtractedFigure, width: int = 14) -> str:
     start = max(0, f.figure.start - width)
     end = min(len(f.sentence), f.figure.end + 4)
     return ("…" if start else "") + f.sentence[start:end] + ("…" if end < len(f.sentence) else "")
-
-
-def _pad(text: str, width: int) -> str:
-    """Return TEXT padded with spaces to WIDTH terminal columns (a Chinese character takes two)."""
-    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    return text + " " * max(1, width - used)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from drafter.cli_app import ChineseCommand, app, guarded, info
+from drafter.cli_app import ChineseCommand, app, display_width, guarded, info, pad
 
 if TYPE_CHECKING:
     from drafter.refresh import RefreshResult
@@ -86,10 +85,10 @@ def _print_report(result: RefreshResult) -> None:
     rows = [(_label(u.key, u.role), u.old, u.new) for u in result.updated]
     rows += [(f"{u.key}（填入）", u.old, u.new) for u in result.filled]
     if rows:
-        width = max(_width(r[0]) for r in [("指标", "", ""), *rows]) + 2
-        typer.echo(f"{_pad('指标', width)}原值 → 新值")
+        width = max(display_width(r[0]) for r in [("指标", "", ""), *rows]) + 2
+        typer.echo(f"{pad('指标', width)}原值 → 新值")
         for label, old, new in rows:
-            typer.echo(f"{_pad(label, width)}{old or '（空）'} → {new}")
+            typer.echo(f"{pad(label, width)}{old or '（空）'} → {new}")
     else:
         typer.echo("没有需要更新的数字。")
     if result.unplaceable:
@@ -115,11 +114,3 @@ _PENDING_SHOWN = 8  # the rest are listed, with their places, by `drafter check`
 
 def _label(key: str, role: str) -> str:
     return key if role == "value" else f"{key}（同比）"
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
