@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
-from drafter.cli_app import app
+from drafter.cli.app import app
 
 COMMANDS = ["learn", "outline", "scaffold", "draft", "extract", "check", "refresh"]
 

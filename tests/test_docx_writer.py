@@ -13,15 +13,15 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from drafter.docx_controls import (
+from drafter.docx.controls import (
     find_controls,
     iter_body_paragraphs,
     retag,
     set_control_text,
     set_highlight,
 )
-from drafter.docx_writer import render_docx
-from drafter.draftmodel import (
+from drafter.drafting.writer import render_docx
+from drafter.drafting.model import (
     SUGGESTION_MARK,
     Block,
     Draft,

@@ -18,14 +18,14 @@ from docx.shared import Pt
 from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
-from drafter.categories import load_categories
-from drafter.cli_app import app
-from drafter.docx_controls import find_controls, iter_body_paragraphs
-from drafter.docxtext import paragraph_text
-from drafter.indicators import load_indicators
-from drafter.model import PART1_CATEGORIES
+from drafter.catalogue.categories import load_categories
+from drafter.cli.app import app
+from drafter.docx.controls import find_controls, iter_body_paragraphs
+from drafter.docx.xml import paragraph_text
+from drafter.catalogue.indicators import load_indicators
+from drafter.reading.model import PART1_CATEGORIES
 from drafter.resources import template_path
-from drafter.skeleton_model import load_skeleton
+from drafter.learning.model import load_skeleton
 
 from conftest import EXAMPLES
 

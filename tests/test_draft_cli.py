@@ -12,12 +12,12 @@ import pytest
 from typer.testing import CliRunner, Result
 
 import drafter.cli  # registers the commands
-import drafter.templating
-from drafter.cli_app import app
-from drafter.data import load_data
-from drafter.docx_controls import find_controls
+import drafter.drafting.templating
+from drafter.cli.app import app
+from drafter.datafile.load import load_data
+from drafter.docx.controls import find_controls
 from drafter.errors import TemplateDataError
-from drafter.indicators import load_indicators
+from drafter.catalogue.indicators import load_indicators
 from drafter.resources import templates_dir
 
 from conftest import EXAMPLES
@@ -139,7 +139,7 @@ def test_a_failed_write_leaves_the_old_draft_and_no_temporary_file(
     def fail(src: object, dst: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("drafter.output.os.replace", fail)
+    monkeypatch.setattr("drafter.cli.output.os.replace", fail)
     result = runner.invoke(app, ["draft", str(EXAMPLE), "-o", str(out), "--force"])
     _one_chinese_error(result, "无法写入", "Permission denied")
     assert out.read_bytes() == b"old draft"
@@ -152,7 +152,7 @@ def test_an_interrupted_render_writes_nothing(
     def interrupted(draft: object) -> bytes:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("drafter.docx_writer.render_docx", interrupted)
+    monkeypatch.setattr("drafter.drafting.writer.render_docx", interrupted)
     result = runner.invoke(app, ["draft", str(EXAMPLE), "-o", str(tmp_path / "初稿.docx")])
     assert result.exit_code == 130
     assert "已中断" in result.stderr
@@ -164,11 +164,11 @@ def own_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     """Point the jinja2 environment at a copy of templates/ that a test may break."""
     copy = tmp_path / "templates"
     shutil.copytree(templates_dir(), copy)
-    monkeypatch.setattr(drafter.templating, "templates_dir", lambda: copy)
-    monkeypatch.setattr(drafter.templating, "template_path", lambda name: copy / name)
-    drafter.templating.environment.cache_clear()
+    monkeypatch.setattr(drafter.drafting.templating, "templates_dir", lambda: copy)
+    monkeypatch.setattr(drafter.drafting.templating, "template_path", lambda name: copy / name)
+    drafter.drafting.templating.environment.cache_clear()
     yield copy
-    drafter.templating.environment.cache_clear()
+    drafter.drafting.templating.environment.cache_clear()
 
 
 def test_a_template_syntax_error_names_the_template_and_line(
@@ -189,7 +189,7 @@ def test_an_undefined_variable_names_the_template_and_line(own_templates: Path) 
         "第一行\n第二行{{ 没有这个变量 }}\n", encoding="utf-8"
     )
     with pytest.raises(TemplateDataError) as caught:
-        drafter.templating.render_template("broken.j2", {})
+        drafter.drafting.templating.render_template("broken.j2", {})
     assert caught.value.line == 2
     assert str(caught.value).startswith(str(own_templates / "sections" / "broken.j2"))
     assert "没有这个变量" in str(caught.value)
@@ -202,7 +202,7 @@ def test_an_error_raised_by_template_code_names_the_template_and_line(
         "第一行\n第二行\n{{ 年度 / 0 }}\n", encoding="utf-8"
     )
     with pytest.raises(TemplateDataError) as caught:
-        drafter.templating.render_template("divide.j2", {"年度": 2025})
+        drafter.drafting.templating.render_template("divide.j2", {"年度": 2025})
     assert caught.value.line == 3
     assert "divide.j2" in str(caught.value)
 
@@ -212,7 +212,7 @@ def test_templates_are_sandboxed(own_templates: Path) -> None:
         "{{ 年度.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8"
     )
     with pytest.raises(TemplateDataError) as caught:
-        drafter.templating.render_template("evil.j2", {"年度": 2025})
+        drafter.drafting.templating.render_template("evil.j2", {"年度": 2025})
     assert "evil.j2" in str(caught.value)
 
 

@@ -6,15 +6,15 @@ import pytest
 import yaml
 
 from drafter.errors import TemplateDataError
-from drafter.extract import (
+from drafter.datafile.extract import (
     ExtractedFigure,
     dump_data_file,
     extract_figures,
     figures_to_data,
     first_matches,
 )
-from drafter.indicators import Indicator, load_indicators
-from drafter.model import Outline, Section
+from drafter.catalogue.indicators import Indicator, load_indicators
+from drafter.reading.model import Outline, Section
 
 
 def _indicator(key: str, category: str, unit: str, kind: str, *groups: str) -> Indicator:
@@ -200,7 +200,7 @@ def test_broken_catalogue_entries_name_the_indicator_and_the_problem(
 ) -> None:
     from pathlib import Path
 
-    import drafter.indicators as indicators_module
+    import drafter.catalogue.indicators as indicators_module
     import drafter.resources as resources
 
     folder = Path(str(tmp_path))

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
 from drafter import __version__
-from drafter.cli_app import app
+from drafter.cli.app import app
 
 from conftest import ROOT, SEED_NAMES, SEEDS
 

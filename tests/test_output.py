@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
-from drafter.cli_app import app
+from drafter.cli.app import app
 from drafter.errors import DrafterError, OutputExistsError
-from drafter.output import write_atomic
+from drafter.cli.output import write_atomic
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "示例市2025年度数据.yaml"
 
@@ -53,7 +53,7 @@ def test_an_os_error_is_one_drafter_error_and_leaves_no_temporary_file(
     def fail(src: object, dst: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("drafter.output.os.replace", fail)
+    monkeypatch.setattr("drafter.cli.output.os.replace", fail)
     with pytest.raises(DrafterError, match="无法写入"):
         write_atomic(tmp_path / "a.docx", b"x")
     assert list(tmp_path.iterdir()) == []

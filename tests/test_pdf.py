@@ -17,8 +17,8 @@ import pytest
 from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
-from drafter.cli_app import app
-from drafter.docx_controls import iter_body_paragraphs
+from drafter.cli.app import app
+from drafter.docx.controls import iter_body_paragraphs
 
 from conftest import EXAMPLES
 

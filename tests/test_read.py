@@ -11,15 +11,15 @@ from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from drafter.classify import classify_outline
-from drafter.corpus import parse_report
+from drafter.reading.classify import classify_outline
+from drafter.reading.corpus import parse_report
 from drafter.errors import InputError
-from drafter.extract import extract_figures
-from drafter.model import Outline, RawParagraph
-from drafter.normalize import is_artefact, normalize_line, to_simplified
-from drafter.outline import build_outline
-from drafter.read import decode_text, read_report
-from drafter.read_docx import read_docx_paragraphs
+from drafter.datafile.extract import extract_figures
+from drafter.reading.model import Outline, RawParagraph
+from drafter.reading.normalize import is_artefact, normalize_line, to_simplified
+from drafter.reading.outline import build_outline
+from drafter.reading.files import decode_text, read_report
+from drafter.reading.docx_report import read_docx_paragraphs
 
 from conftest import SEEDS
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from drafter.corpus import find_report_files, parse_report, parse_reports
-from drafter.model import Outline
-from drafter.skeleton import learn_skeleton, templated
-from drafter.skeleton_model import Skeleton, dump_skeleton, load_skeleton
+from drafter.reading.corpus import find_report_files, parse_report, parse_reports
+from drafter.reading.model import Outline
+from drafter.learning.learn import learn_skeleton, templated
+from drafter.learning.model import Skeleton, dump_skeleton, load_skeleton
 
 from conftest import ROOT, SEED_NAMES, SEEDS
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.categories import domain_words
-from drafter.normalize import normalize_line
-from drafter.tokenize import _segmenter, jieba_tokenizer, tokenize
+from drafter.catalogue.categories import domain_words
+from drafter.reading.normalize import normalize_line
+from drafter.text.tokenize import _segmenter, jieba_tokenizer, tokenize
 
 from conftest import SEEDS
 
@@ -57,7 +57,7 @@ def test_tokenize_drops_punctuation_and_keeps_domain_terms_whole() -> None:
 
 def test_tokenizing_a_text_whole_or_by_sentence_gives_the_same_words() -> None:
     """classify tokenizes a section's paragraphs joined; skeleton tokenizes sentence by sentence."""
-    from drafter.sentences import split_sentences
+    from drafter.text.sentences import split_sentences
 
     words = domain_words()
     for line in _seed_lines():

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from drafter.errors import TemplateDataError
-from drafter.years import (
+from drafter.catalogue.sessions import (
     citation_for,
     covers,
     latest_cited,

@@ -1,0 +1,123 @@
+"""The indicator catalogue (templates/indicators.yaml): the yearly figures a report carries."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from drafter.errors import TemplateDataError, did_you_mean
+from drafter.reading.model import CATEGORY_IDS
+from drafter.resources import load_template_yaml, template_path
+
+CATALOGUE = "indicators.yaml"
+KINDS = ("count", "percent", "money")
+FIELDS = ("类别", "单位", "类型", "说明", "句式", "匹配", "示例", "不大于")
+_REQUIRED = ("类别", "单位", "类型", "句式")
+_BAD_KEY = re.compile(r"[.:：\s]")
+_KIND_UNIT = {"percent": "%", "money": "元"}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One catalogue entry: where it belongs, its unit and kind, how it is written and found."""
+
+    key: str
+    category: str
+    unit: str
+    kind: str
+    description: str
+    sentence: str
+    match: tuple[tuple[str, ...], ...]
+    example: str | None = None
+    not_above: str | None = None
+
+
+@cache
+def load_indicators() -> dict[str, Indicator]:
+    """Return the catalogue's indicators by key, in file order; raise TemplateDataError if broken."""
+    raw = load_template_yaml(CATALOGUE)
+    if not isinstance(raw, dict) or not raw:
+        raise TemplateDataError("指标目录应为“指标名: 字段”的映射。", path=_where())
+    indicators = {str(key): _indicator(str(key), entry) for key, entry in raw.items()}
+    for ind in indicators.values():
+        if ind.not_above is not None and ind.not_above not in indicators:
+            raise _error(
+                ind.key,
+                f"不大于：目录中没有指标“{ind.not_above}”。{_suggest(ind.not_above, indicators)}",
+            )
+    return indicators
+
+
+def _indicator(key: str, entry: Any) -> Indicator:
+    if _BAD_KEY.search(key) or not key:
+        raise _error(key, "指标名不能为空，也不能含点号、冒号或空格。")
+    if not isinstance(entry, dict):
+        raise _error(key, "下面应当是“字段: 值”的若干行（类别、单位、类型、句式……）。")
+    for field_name in entry:
+        if str(field_name) not in FIELDS:
+            raise _error(key, f"未知的字段“{field_name}”。{_suggest(str(field_name), FIELDS)}")
+    for field_name in _REQUIRED:
+        if not _text(entry.get(field_name)):
+            raise _error(key, f"缺少字段“{field_name}”。")
+    category, unit, kind = (_text(entry[f]) for f in ("类别", "单位", "类型"))
+    if category not in CATEGORY_IDS:
+        raise _error(key, f"类别“{category}”不是已知的类别代号。{_suggest(category, CATEGORY_IDS)}")
+    if kind not in KINDS:
+        raise _error(key, f"类型“{kind}”应为 count、percent、money 之一。")
+    if kind in _KIND_UNIT and unit != _KIND_UNIT[kind]:
+        raise _error(key, f"类型为 {kind} 的指标，单位应为“{_KIND_UNIT[kind]}”。")
+    sentence = _text(entry["句式"])
+    if sentence.count("{值}") != 1:
+        raise _error(key, "句式中必须出现且只出现一次 {值}。")
+    if "{同比}" in sentence and "{值}{同比}" not in sentence:
+        raise _error(key, "句式中的 {同比} 只能紧跟在 {值} 后面。")
+    return Indicator(
+        key=key,
+        category=category,
+        unit=unit,
+        kind=kind,
+        description=_text(entry.get("说明")),
+        sentence=sentence,
+        match=_match_groups(key, entry.get("匹配")),
+        example=_text(entry.get("示例")) or None,
+        not_above=_text(entry.get("不大于")) or None,
+    )
+
+
+def _match_groups(key: str, value: Any) -> tuple[tuple[str, ...], ...]:
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+        raise _error(key, "匹配应写成 [词 词, 词 词] 的列表，每一组是用空格隔开的关键词。")
+    return tuple(tuple(item.split()) for item in items)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _suggest(word: str, candidates: Any) -> str:
+    return did_you_mean(word, candidates, cutoff=0.4)
+
+
+def _where() -> str:
+    return str(template_path(CATALOGUE))
+
+
+def _error(key: str, message: str) -> TemplateDataError:
+    return TemplateDataError(f"指标“{key}”：{message}", path=_where(), line=_line_of(key))
+
+
+def _line_of(key: str) -> int | None:
+    """Return the line where KEY is defined at the top level of the catalogue, if found."""
+    try:
+        text = template_path(CATALOGUE).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith((f"{key}:", f"'{key}':", f'"{key}":')):
+            return number
+    return None

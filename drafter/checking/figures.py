@@ -1,0 +1,220 @@
+"""Check rules on figures: rates over 100%, more cases closed than received, wrong changes.
+
+Each rule takes a passage and the figures `drafter.text.figures.find_figures` found in it (or anything
+shaped like its FoundFigure: start, end, text, value, unit, approx, kind), so a rule can be tested
+on hand-made figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Protocol
+
+from drafter.checking.model import CheckContext, Located, Passage, sentence_spans
+
+
+class FigureLike(Protocol):
+    """The fields of `drafter.text.figures.FoundFigure` the rules read."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def value(self) -> float: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def approx(self) -> bool: ...
+    @property
+    def kind(self) -> str: ...
+
+
+_TOLERANCE = 0.5  # percentage points between a stated change and the one the values give
+_CLAUSE_STOP = "，。；：！？"
+_RATE_WORDS = re.compile(r"率|比例|占比|比重")
+_NOT_A_LEVEL = re.compile(r"增长率|增速|增幅|涨幅|降幅|效率|同比|环比|较上年|比上年|较去年|比去年")
+_UP = "增长|增加|提升|提高|上升|增幅|增多"
+_DOWN = "减少|下降|降低|精简|压缩|压减|缩短|缩减|节约|节省|减轻|降幅|回落"
+_VERB = re.compile(rf"{_UP}|{_DOWN}")
+_DOWN_VERB = re.compile(_DOWN)
+# A count that is itself a difference: "增加200件", "较去年新增事项30项".
+_DIFFERENCE = re.compile(rf"(?:{_UP}|{_DOWN})了?$|(?:较|比)[^，。；]*?(?:{_UP}|{_DOWN}|新增|多|少)")
+_RECEIVED = re.compile(r"受理")
+_CLOSED = re.compile(r"审结|办结|结案")
+_CARRIED_OVER = re.compile(r"结转|旧存|存量|积案|历年|往年|上年未结|上年遗留")
+_SUBJECT_FILLER = re.compile(r"了|共|累计|全部|其中|各类|总计|合计|为|达")
+_TO = re.compile(r"(增至|降至|减至|增加到|减少到|上升到|下降到|提高到|降低到|增长到)$")
+_TO_AHEAD = re.compile(r"(增至|降至|减至|增加到|减少到|上升到|下降到|提高到|降低到|增长到)")
+_FROM = re.compile(r"(由|从)$")
+_CURRENT_CUE = re.compile(r"本年|今年|全年|当年|本年度")
+_PRIOR_CUES = ("上年", "去年", "上一年", "前一年", "上年度", "上年同期", "去年同期")
+
+
+def figure_rules(ctx: CheckContext) -> Iterator[Located]:
+    """Yield the findings of the three figure rules for every body paragraph of the report."""
+    from drafter.text.figures import find_figures
+
+    prior = _PRIOR_CUES if ctx.year is None else (*_PRIOR_CUES, f"{ctx.year - 1}年")
+    for p in ctx.passages:
+        if p.kind not in ("body", "opening"):
+            continue
+        figures = find_figures(p.text)
+        if figures:
+            yield from rates_over_100(p, figures)
+            yield from closed_over_received(p, figures)
+            yield from change_mismatches(p, figures, prior)
+
+
+def rates_over_100(p: Passage, figures: Sequence[FigureLike]) -> Iterator[Located]:
+    """Yield an error for a percentage over 100 that describes a rate (率/比例/占比), not a change."""
+    for f in figures:
+        if f.kind != "percent" or f.value <= 100:
+            continue
+        clause = _clause_before(p.text, f.start)
+        if _RATE_WORDS.search(clause) and not _NOT_A_LEVEL.search(clause):
+            yield p.finding(
+                "rate-over-100",
+                "error",
+                f"比率不可能超过100%：“{f.text}”，请核对。",
+                f.start,
+                f.end,
+            )
+
+
+def closed_over_received(p: Passage, figures: Sequence[FigureLike]) -> Iterator[Located]:
+    """Yield an error where 审结/办结 exceeds 受理 for the same subject in one sentence (to 。)."""
+    for start, end in sentence_spans(p.text, "。！？"):
+        sentence = p.text[start:end]
+        if _CARRIED_OVER.search(sentence):
+            continue  # cases carried over from last year can make closed exceed received
+        inside = [f for f in figures if start <= f.start < end and f.unit != "%"]
+        received = _figure_after(p.text, inside, _RECEIVED, start, end)
+        closed = _figure_after(p.text, inside, _CLOSED, start, end)
+        if received is None or closed is None or received[0] is closed[0]:
+            continue
+        (r, r_subject), (c, c_subject) = received, closed
+        if r.unit != c.unit or r.approx or c.approx or c.value <= r.value:
+            continue
+        if r_subject and c_subject and r_subject not in c_subject and c_subject not in r_subject:
+            continue  # different things: 受理复议案件 vs 审结诉讼案件
+        yield p.finding(
+            "more-closed-than-received",
+            "error",
+            f"审结/办结数（{c.text}）多于受理数（{r.text}），请核对（如含上年结转案件请注明）。",
+            r.start,
+            c.end,
+        )
+
+
+def _figure_after(
+    text: str, figures: list[FigureLike], verb: re.Pattern[str], start: int, end: int
+) -> tuple[FigureLike, str] | None:
+    """Return the first figure after VERB in the same clause, and the words between (the subject)."""
+    for m in verb.finditer(text, start, end):
+        clause_end = _clause_end(text, m.end(), end)
+        after = next((f for f in figures if m.end() <= f.start < clause_end), None)
+        if after is not None:
+            return after, _SUBJECT_FILLER.sub("", text[m.end() : after.start])
+    return None
+
+
+def change_mismatches(
+    p: Passage, figures: Sequence[FigureLike], prior: tuple[str, ...] = _PRIOR_CUES
+) -> Iterator[Located]:
+    """Yield an error where a stated change (同比增长x%) disagrees with the two values given.
+
+    The values are looked for in the change's sentence and the one before it: last year's is
+    marked (上年, 去年, 2023年, 由…增至), this year's is the other figure in the same unit.
+    """
+    spans = sentence_spans(p.text)
+    for i, (start, end) in enumerate(spans):
+        window_start = spans[i - 1][0] if i else start
+        for f in figures:
+            if not (start <= f.start < end) or f.kind != "change" or f.unit != "%":
+                continue
+            direction = _direction(f)
+            pair = _values_compared(p.text, figures, window_start, start, f, prior)
+            if direction is None or pair is None:
+                continue
+            current, previous = pair
+            actual = (current.value - previous.value) / previous.value * 100
+            if abs(actual - direction * f.value) > _TOLERANCE:
+                word = "增长" if actual >= 0 else "下降"
+                yield p.finding(
+                    "change-mismatch",
+                    "error",
+                    f"按本年{current.text}、上年{previous.text}计算，应为{word}{abs(actual):.1f}%，"
+                    f"文中写“{f.text}”，请核对。",
+                    f.start,
+                    f.end,
+                )
+
+
+def _direction(f: FigureLike) -> int | None:
+    """Return +1 or -1 for a stated change by the last change verb in it, None without one."""
+    verbs = _VERB.findall(f.text)
+    if not verbs:
+        return None
+    return -1 if _DOWN_VERB.fullmatch(verbs[-1]) else 1
+
+
+def _values_compared(
+    text: str,
+    figures: Sequence[FigureLike],
+    window_start: int,
+    sentence_start: int,
+    change: FigureLike,
+    prior: tuple[str, ...],
+) -> tuple[FigureLike, FigureLike] | None:
+    """Return (this year's, last year's) values CHANGE compares, when the text states both."""
+    values = [
+        f
+        for f in figures
+        if window_start <= f.start < change.start
+        and f.kind in ("count", "money")
+        and not _DIFFERENCE.search(_clause_before(text, f.start))
+    ]
+    previous = [f for f in values if _is_prior(text, f, prior)]
+    if len(previous) != 1 or previous[0].approx or previous[0].value <= 0:
+        return None
+    before = previous[0]
+    same_unit = [f for f in values if f is not before and f.unit == before.unit]
+    if not same_unit:
+        return None
+    cued = [
+        f
+        for f in same_unit
+        if _TO.search(text, 0, f.start) or _CURRENT_CUE.search(_clause_before(text, f.start))
+    ]
+    current = cued[-1] if cued else same_unit[-1]
+    if current.approx or values[-1] not in (current, before):
+        return None  # the change follows some other figure: it is that figure's change
+    if max(current.start, before.start) < sentence_start:
+        return None  # both values in the sentence before: not this change's
+    return current, before
+
+
+def _is_prior(text: str, f: FigureLike, prior: tuple[str, ...]) -> bool:
+    """Return True when F is last year's value: "上年1000件", "较上年的1000件", "由1000件增至…"."""
+    clause = _clause_before(text, f.start)
+    if any(cue in clause for cue in prior):
+        return True
+    return bool(_FROM.search(clause)) and bool(_TO_AHEAD.match(text, f.end))
+
+
+def _clause_before(text: str, offset: int) -> str:
+    start = offset
+    while start > 0 and text[start - 1] not in _CLAUSE_STOP:
+        start -= 1
+    return text[start:offset]
+
+
+def _clause_end(text: str, offset: int, limit: int) -> int:
+    end = offset
+    while end < limit and text[end] not in _CLAUSE_STOP:
+        end += 1
+    return end

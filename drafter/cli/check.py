@@ -1,0 +1,94 @@
+"""`drafter check`: lint a draft and list what is left undone or inconsistent, by section."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from drafter.cli.app import EXIT_FINDINGS, ChineseCommand, app, guarded, info
+
+if TYPE_CHECKING:
+    from drafter.checking.model import Finding
+
+_SEVERITY = {"error": ("严重", "red"), "warning": ("提示", "yellow")}
+
+
+@app.command(cls=ChineseCommand)
+@guarded
+def check(
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="初稿", help="要检查的初稿（.docx 或 .txt）。", show_default=False),
+    ],
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", min=1990, max=2100, help="报告年度（默认取报告标题或开头中的年份）。"
+        ),
+    ] = None,
+    against: Annotated[
+        Path | None,
+        typer.Option("--against", help="上一年度的报告（.docx/.txt），用于找出原样照搬的段落。"),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="以 JSON 数组输出检查结果到标准输出（供其他程序使用）。")
+    ] = False,
+) -> None:
+    """检查初稿，按章节列出需要修改之处。
+
+    检查项目：未填的占位符、未改写的建议文字、缺少或顺序不对的部分、过时的年份和全会提法、自相矛盾的数字、与上年报告相同的段落（需 --against）。
+
+    退出码：0 未发现问题；1 发现问题；2 文件无法读取。
+    """
+    from drafter.checking.rules import check_report
+    from drafter.reading.corpus import parse_report
+    from drafter.catalogue.sessions import covers, first_year
+
+    outline = parse_report(file)
+    last_year = parse_report(against) if against is not None else None
+    report_year = year if year is not None else outline.year
+    if report_year is None:
+        info("提示：未能从报告中识别年份，未检查年份和全会提法；可用 --year 指定。")
+    elif not covers(report_year):
+        first = first_year()
+        todo = (
+            "请在该文件中补充会议并更新“覆盖至”"
+            if report_year > first
+            else f"该文件从{first}年记起"
+        )
+        info(f"提示：templates/years.yaml 未收录{report_year}年的会议，未检查全会提法（{todo}）。")
+    findings = check_report(outline, year=year, last_year=last_year)
+    if as_json:
+        typer.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        _print_findings(findings)
+    if findings:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _print_findings(findings: list[Finding]) -> None:
+    if not findings:
+        typer.echo("检查完毕，未发现问题。")
+        return
+    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    current: object = object()
+    for f in findings:
+        group = f.section or ("开头" if f.paragraph else "全文")
+        if group != current:
+            typer.echo(f"\n■ {group}")
+            current = group
+        label, fg = _SEVERITY[f.severity]
+        shown = typer.style(label, fg=fg, bold=True) if colour else label
+        where = f"第{f.paragraph}段：" if f.paragraph else ""
+        typer.echo(f"  {shown} [{f.rule}] {where}{f.message}")
+        if f.excerpt:
+            typer.echo(f"       原文：{f.excerpt}")
+    errors = sum(f.severity == "error" for f in findings)
+    typer.echo(
+        f"\n共发现 {len(findings)} 处问题：严重 {errors} 处，提示 {len(findings) - errors} 处。"
+    )

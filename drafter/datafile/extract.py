@@ -1,0 +1,238 @@
+"""Extract a past report's figures with their section, sentence and catalogue indicator.
+
+Last year's report holds this year's 上年 values: `extract_figures` finds every figure and names
+the indicator it reports, `figures_to_data` turns the matched ones into a data file for `draft`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from drafter.catalogue.categories import load_categories
+from drafter.text.figures import FoundFigure, find_figures
+from drafter.catalogue.indicators import Indicator, load_indicators
+from drafter.reading.model import CATEGORY_IDS, Outline
+from drafter.text.sentences import split_clauses, split_sentences
+
+# Measure words that report the same kind of thing: an indicator counted in 件 also takes a
+# figure written with 份 ("评查174份"), one in 户 takes 个 or 家 ("检查对象2294个").
+UNIT_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"次", "场次", "场", "批次", "批", "轮", "期"}),
+    frozenset({"件", "份", "宗", "起", "卷", "单"}),
+    frozenset({"人", "名", "位"}),
+    frozenset({"家", "个", "户", "所", "家次", "户次"}),
+    frozenset({"项", "条", "种"}),
+)
+OPENING = "other"  # the category of the opening paragraph, which precedes every section
+
+
+@dataclass(frozen=True)
+class ExtractedFigure:
+    """A figure of a report with the category and heading of its section, its sentence, its indicator."""
+
+    figure: FoundFigure
+    category: str
+    section: str
+    sentence: str
+    indicator: str | None
+
+    @property
+    def value(self) -> float:
+        """Return the figure's value (28000.0 for "2.8万余人次")."""
+        return self.figure.value
+
+    @property
+    def text(self) -> str:
+        """Return the figure as written."""
+        return self.figure.text
+
+
+def extract_figures(
+    outline: Outline, indicators: dict[str, Indicator] | None = None
+) -> list[ExtractedFigure]:
+    """Return every figure of OUTLINE in reading order, each matched to at most one indicator.
+
+    INDICATORS defaults to the catalogue, templates/indicators.yaml.
+    """
+    indicators = load_indicators() if indicators is None else indicators
+    out: list[ExtractedFigure] = []
+    for category, heading, text in _texts(outline):
+        for sentence in split_sentences(text):
+            out.extend(_sentence_figures(sentence, category, heading, indicators))
+    return out
+
+
+def figures_to_data(
+    extracted: list[ExtractedFigure],
+    year: int | None,
+    *,
+    unit: str | None = None,
+    indicators: dict[str, Indicator] | None = None,
+) -> tuple[dict[str, Any], list[str]]:
+    """Return (data, notices): a data-file mapping with each matched value as 上年 for year+1.
+
+    Shape: {"单位": UNIT (when given), "年度": YEAR + 1 (when known),
+    "指标": {category 简称: {indicator key: {"上年": value}}}}. When several figures match one
+    indicator the first is kept and a notice says which were left out.
+    """
+    indicators = load_indicators() if indicators is None else indicators
+    categories = load_categories()
+    chosen = first_matches(extracted)
+    notices = [
+        f"指标“{item.indicator}”匹配到多个数字，已取第一个“{chosen[item.indicator].figure.text}”，"
+        f"未取“{_around(item)}”。"
+        for item in extracted
+        if item.indicator is not None and chosen[item.indicator] is not item
+    ]
+    order = list(indicators)
+    groups: dict[str, dict[str, Any]] = {}
+    for key in sorted(
+        chosen, key=lambda k: (CATEGORY_IDS.index(indicators[k].category), order.index(k))
+    ):
+        short = categories[indicators[key].category].short
+        groups.setdefault(short, {})[key] = {"上年": plain_number(chosen[key].figure.value)}
+    data: dict[str, Any] = {}
+    if unit:
+        data["单位"] = unit
+    if year is not None:
+        data["年度"] = year + 1
+    data["指标"] = groups
+    return data, notices
+
+
+def first_matches(extracted: list[ExtractedFigure]) -> dict[str, ExtractedFigure]:
+    """Return the first figure matched to each indicator, by indicator key."""
+    chosen: dict[str, ExtractedFigure] = {}
+    for item in extracted:
+        if item.indicator is not None:
+            chosen.setdefault(item.indicator, item)
+    return chosen
+
+
+def dump_data_file(
+    data: dict[str, Any],
+    source: str,
+    notices: list[str],
+    evidence: dict[str, ExtractedFigure] | None = None,
+) -> str:
+    """Return DATA as YAML text headed by Chinese comments naming SOURCE and listing NOTICES.
+
+    With EVIDENCE (indicator key → its figure), each indicator line notes the words it came from.
+    """
+    head = [
+        f"# 由 drafter extract 从往年报告 {source} 提取。",
+        "# 下面“上年”的数字都是该报告中的数字（即本年度的上年数），请逐项核对；",
+        "# 在每个指标下补填“本年: 数字”后，即可用 drafter draft 生成初稿并自动写出同比变化。",
+    ]
+    if "单位" not in data:
+        head.append("# 未能从报告中识别单位名称，请补填一行“单位: 某某市人民政府”。")
+    if "年度" not in data:
+        head.append("# 未能从报告中识别年度，请补填一行“年度: 2025”（本次要写的报告年度）。")
+    head.extend(f"# 注意：{n}" for n in notices)
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    lines = body.splitlines()
+    if evidence:
+        for i, line in enumerate(lines):
+            key = line.strip().rstrip(":")
+            if line.startswith("    ") and not line.startswith("     ") and key in evidence:
+                lines[i] = f"{line}  # 原文：{_around(evidence[key])}"
+    return "\n".join([*head, *lines]) + "\n"
+
+
+def plain_number(value: float) -> int | float:
+    """Return VALUE as an int when it is integral (1399.0 → 1399), else unchanged."""
+    return int(value) if float(value).is_integer() else value
+
+
+def _texts(outline: Outline) -> Iterator[tuple[str, str, str]]:
+    """Yield (category, heading, text) for the opening and every title and paragraph, in order."""
+    if outline.opening:
+        for paragraph in outline.opening.split("\n"):
+            yield OPENING, "", paragraph
+    for section in outline.walk():
+        heading = f"{section.number or ''}{section.title}"
+        for text in (section.title, *section.paragraphs):
+            if text:
+                yield section.category, heading, text
+
+
+def _sentence_figures(
+    sentence: str, category: str, heading: str, indicators: dict[str, Indicator]
+) -> list[ExtractedFigure]:
+    """Return the figures of SENTENCE, each with the indicator it fits best.
+
+    One indicator per sentence: the words that name it belong to the figure they fit best, so in
+    "办理首违不罚案件1661件，公益减罚案件42件" only 1661 is the 首违不罚 count.
+    """
+    figures = find_figures(sentence)
+    clauses = _clause_spans(sentence)
+    pairs = []
+    for n, fig in enumerate(figures):
+        at = next((i for i, (a, b) in enumerate(clauses) if a <= fig.start < b), len(clauses) - 1)
+        own = sentence[clauses[at][0] : clauses[at][1]]
+        before = sentence[clauses[at - 1][0] : clauses[at - 1][1]] if at else ""
+        for score, key in _candidates(fig, own, before, category, indicators):
+            pairs.append((score, -n, key))
+    chosen: dict[int, str] = {}
+    for _, minus_n, key in sorted(pairs, reverse=True):
+        if -minus_n not in chosen and key not in chosen.values():
+            chosen[-minus_n] = key
+    return [
+        ExtractedFigure(fig, category, heading, sentence, chosen.get(n))
+        for n, fig in enumerate(figures)
+    ]
+
+
+def _candidates(
+    fig: FoundFigure, own: str, before: str, category: str, indicators: dict[str, Indicator]
+) -> list[tuple[tuple[bool, bool, bool, int, int], str]]:
+    """Return (score, key) of every indicator FIG can report.
+
+    A higher score is better: of the section's category, matched within the figure's own
+    clause, in the indicator's very unit, with the longest keyword group, earliest in the catalogue.
+    """
+    scored = []
+    for index, ind in enumerate(indicators.values()):
+        if not _unit_fits(ind, fig):
+            continue
+        best: tuple[bool, int] | None = None
+        for group in ind.match:
+            if all(w in own for w in group):
+                score = (True, sum(map(len, group)))
+            elif all(w in own or w in before for w in group):
+                score = (False, sum(map(len, group)))
+            else:
+                continue
+            best = score if best is None else max(best, score)
+        if best is not None:
+            full = (ind.category == category, best[0], ind.unit == fig.unit, best[1], -index)
+            scored.append((full, ind.key))
+    return scored
+
+
+def _unit_fits(ind: Indicator, fig: FoundFigure) -> bool:
+    if ind.kind != fig.kind:
+        return False  # changes and ranks are never an indicator's value
+    if fig.unit == ind.unit:
+        return True
+    return any(fig.unit in family and ind.unit in family for family in UNIT_FAMILIES)
+
+
+def _clause_spans(sentence: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for clause in split_clauses(sentence):
+        start = sentence.index(clause, pos)
+        spans.append((start, start + len(clause)))
+        pos = start + len(clause)
+    return spans or [(0, len(sentence))]
+
+
+def _around(item: ExtractedFigure, width: int = 16) -> str:
+    """Return the words just before ITEM's figure, through the figure: "…受理案件1399件"."""
+    start = max(0, item.figure.start - width)
+    return ("…" if start else "") + item.sentence[start : item.figure.end]

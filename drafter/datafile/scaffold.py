@@ -1,0 +1,119 @@
+"""Write the year's data file to fill in: every catalogue indicator, grouped by section, with hints."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from drafter.catalogue.categories import load_categories
+from drafter.catalogue.indicators import Indicator, load_indicators
+from drafter.reading.model import PART1_CATEGORIES
+from drafter.text.numbers import format_quantity
+from drafter.learning.model import Skeleton
+
+_HEADER = """\
+# 法治政府建设年度报告 数据表（由 drafter scaffold 生成）
+# 填写方法：在冒号后面填数字，不知道的空着不填（初稿里会留下黄色的【待填：…】）。
+#   只填本年数字：    行政复议受理件数: 1399
+#   同时填上年数字：  行政复议受理件数: {本年: 1399, 上年: 532}   （初稿会自动算出“同比增长163%”）
+#   约数（“余”）：    法治培训人次: {本年: 28000, 约数: true}     （初稿写作“2.8万余人次”）
+#   数字可以写 2.8万、3.84亿；比率只写数字，如 98.5 表示 98.5%。
+# 与本单位无关的指标可以整行删除；删除的指标不会出现在初稿中。
+# 填好后运行：drafter draft 本文件.yaml -o 初稿.docx
+"""
+
+
+def scaffold_text(
+    skeleton: Skeleton,
+    *,
+    unit: str,
+    year: int,
+    previous: dict[str, float] | None = None,
+    source_note: str | None = None,
+) -> str:
+    """Return the YAML text of an empty data file; PREVIOUS pre-fills 上年 values by indicator key."""
+    previous = previous or {}
+    indicators = load_indicators()
+    lines = [_HEADER.rstrip()]
+    if source_note:
+        lines.append(f"# 上年数字取自：{source_note}（请核对）")
+    lines += [
+        "",
+        f"单位: {_scalar(unit)}" if unit else "单位:          # 报告单位全称，如 示例市人民政府",
+        "自称:          # 如 我市、我区、我局；不填则按单位名称推断",
+        f"年度: {year}",
+        f"成文日期:      # 如 {year + 1}年3月8日",
+        "落款:          # 不填则用“单位”",
+        "",
+        "指标:",
+    ]
+    for cid in _part1_order(skeleton):
+        lines += _figure_group(cid, indicators, previous, indent="  ")
+    lines += [
+        "",
+        "要点:",
+        "  # 每个栏目写几句本年度的亮点工作（一条一句，以“- ”开头），初稿会放在该栏目的数字前面。",
+    ]
+    for cid in _part1_order(skeleton):
+        lines += [f"  {load_categories()[cid].short}: []"]
+    lines += [
+        "",
+        "不足:  # 存在的不足和原因，一条一句；不填则初稿给出往年报告中的参考句（标为“建议改写”）",
+        "  []",
+        "",
+        "第一责任人:  # 党政主要负责人履行推进法治建设第一责任人职责情况",
+        "  要点: []   # 如：主持召开政府常务会议专题研究法治政府建设工作",
+        "  指标:",
+        *_figure_lines("first_responsible", indicators, previous, indent="    "),
+        "",
+        f"安排:  # {year + 1}年度推进法治政府建设的主要安排，一条一句",
+        "  []",
+        "",
+        "其他: []  # 其他需要报告的情况（没有可不填）",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _part1_order(skeleton: Skeleton) -> list[str]:
+    learned = [c.id for c in skeleton.categories if c.id in PART1_CATEGORIES]
+    return learned + [c for c in PART1_CATEGORIES if c not in learned]
+
+
+def _figure_group(
+    cid: str, indicators: dict[str, Indicator], previous: dict[str, float], indent: str
+) -> list[str]:
+    spec = load_categories()[cid]
+    return [
+        f"{indent}# —— {spec.name} ——",
+        f"{indent}{spec.short}:",
+        *_figure_lines(cid, indicators, previous, indent + "  "),
+    ]
+
+
+def _figure_lines(
+    cid: str, indicators: dict[str, Indicator], previous: dict[str, float], indent: str
+) -> list[str]:
+    lines: list[str] = []
+    for ind in indicators.values():
+        if ind.category != cid:
+            continue
+        lines.append(f"{indent}# {ind.description}（单位：{ind.unit}）")
+        if ind.example:
+            lines.append(f"{indent}#   例：{ind.example}")
+        last = previous.get(ind.key)
+        value = f" {{本年: , 上年: {_plain(last)}}}" if last is not None else ""
+        lines.append(f"{indent}{ind.key}:{value}")
+    return lines
+
+
+def _plain(value: float) -> str:
+    return format_quantity(value) if value >= 10_000 and value == int(value) else f"{value:g}"
+
+
+# Characters that would make a plain YAML scalar mean something else (mapping, comment, flow).
+_YAML_SPECIAL = re.compile(r"[:#{}\[\],&*!|>'\"%@`]|^[-?\s]|\s$")
+
+
+def _scalar(text: str) -> str:
+    """Return TEXT as a YAML scalar: plain when safe, else double-quoted (JSON is valid YAML)."""
+    return json.dumps(text, ensure_ascii=False) if _YAML_SPECIAL.search(text) else text

@@ -1,0 +1,272 @@
+"""Write a Draft as a GB/T 9704 公文 .docx: page, styles, page numbers, content controls, comments."""
+
+from __future__ import annotations
+
+import io
+import itertools
+from collections.abc import Iterator
+from datetime import UTC, datetime, time, timedelta, timezone
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.section import Section, _Footer
+from docx.shared import Length, Mm, Pt
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from lxml.etree import _Element
+
+from drafter.drafting.styles import (
+    BODY_SIZE,
+    BODY_STYLE,
+    LINE_PITCH_TWIPS,
+    PAGE_NUMBER_SIZE,
+    PAGE_NUMBER_STYLE,
+    STYLE_FOR_KIND,
+    define_styles,
+)
+from drafter.drafting.model import (
+    SUGGESTION_MARK,
+    Block,
+    BlockKind,
+    Draft,
+    Figure,
+    Inline,
+    Placeholder,
+    Suggestion,
+    Text,
+    bookmark_name,
+    figure_tag,
+    todo_tag,
+)
+
+COMMENT_AUTHOR = "drafter"
+SUGGESTION_COMMENT = (
+    "此处为参考以往年度报告归纳的建议表述，不是本单位的事实材料。"
+    "请结合本年度实际情况改写或删除，并删去【建议改写】标记。"
+)
+# GB/T 9704: 天头 37 mm, 订口 28 mm, 版心 156 mm × 225 mm on A4.
+_PAGE = {"width": Mm(210), "height": Mm(297)}
+_MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
+# Puts the page number's 一字线 about 7 mm below the text block (tuned by rendering).
+_FOOTER_DISTANCE = Mm(25)
+_BEIJING = timezone(timedelta(hours=8))
+
+
+def render_docx(draft: Draft) -> bytes:
+    """Return the .docx bytes of `draft`, laid out as a 公文; nothing is written to disk."""
+    document = docx.Document()
+    define_styles(document)
+    _set_page(document.sections[0])
+    _add_page_numbers(document)
+    _set_core_properties(document, draft)
+    _add_blocks(document, draft.blocks)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _add_blocks(document: DocxDocument, blocks: tuple[Block, ...]) -> None:
+    """Append one paragraph per block, in the block kind's named style."""
+    # w:id of content controls, and of the bookmarks around them: python-docx numbers comments
+    # 0, 1, 2…, one per suggestion, so the bookmarks' ids start above the comments'.
+    comments = sum(isinstance(i, Suggestion) for b in blocks for i in b.inlines)
+    ids = ((n, comments + n) for n in itertools.count(1))
+    closing = _closing_indents(blocks)
+    style_ids = _style_ids(document)
+    previous: BlockKind | None = None
+    for block in blocks:
+        if block.kind == "signature" and previous not in (None, "signature"):
+            # GB/T 9704: a blank line above the signature
+            _set_style_id(document.add_paragraph(), style_ids[BODY_STYLE])
+        paragraph = document.add_paragraph()
+        _set_style_id(paragraph, style_ids[STYLE_FOR_KIND[block.kind]])
+        if block.kind in closing:
+            paragraph.paragraph_format.right_indent = closing[block.kind]
+        for inline in block.inlines:
+            _add_inline(document, paragraph, inline, ids)
+        previous = block.kind
+
+
+def _style_ids(document: DocxDocument) -> dict[str, str]:
+    """Return the style id of each drafter paragraph style, looked up by name once."""
+    names = {BODY_STYLE, *STYLE_FOR_KIND.values()}
+    return {name: document.styles[name].style_id for name in names}
+
+
+def _set_style_id(paragraph: Paragraph, style_id: str) -> None:
+    """Give `paragraph` the style `style_id` (`w:pStyle`).
+
+    `Paragraph.style = name` looks the name up among all the template's styles for each
+    paragraph, which made it most of the time spent writing a draft.
+    """
+    paragraph._p.get_or_add_pPr().style = style_id
+
+
+def _closing_indents(blocks: tuple[Block, ...]) -> dict[BlockKind, Length]:
+    """Return right indents placing signature and date per GB/T 9704 7.3.5.2 (no seal).
+
+    The signature stands 2 characters from the right and the date's first character 2 characters
+    right of the signature's; a longer date stands 2 characters from the right instead, pushing
+    the signature left. Lengths are counted in Han characters, a half-width character as half.
+    """
+    texts = {b.kind: b.text for b in blocks if b.kind in ("signature", "date")}
+    if len(texts) < 2:
+        return {}
+    sig, day = _width_in_chars(texts["signature"]), _width_in_chars(texts["date"])
+    sig_right = max(2.0, day + 4 - sig)
+    date_right = sig_right + sig - 2 - day
+    char = BODY_SIZE.pt
+    return {"signature": Pt(char * sig_right), "date": Pt(char * date_right)}
+
+
+def _width_in_chars(text: str) -> float:
+    """Return the width of `text` in Han characters, half-width characters counting half."""
+    return sum(0.5 if ord(c) < 0x80 else 1.0 for c in text)
+
+
+def _add_inline(
+    document: DocxDocument, paragraph: Paragraph, inline: Inline, ids: Iterator[tuple[int, int]]
+) -> None:
+    """Append one inline piece to `paragraph`, marked the way the person finishing it needs."""
+    if isinstance(inline, Text):
+        paragraph.add_run(inline.text)
+    elif isinstance(inline, Figure):
+        run = paragraph.add_run(inline.text)
+        if inline.pending:
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        tag = figure_tag(inline.key, inline.role)
+        _wrap_in_content_control(run, tag, inline.key, next(ids), ("figure", inline.role))
+    elif isinstance(inline, Placeholder):
+        run = paragraph.add_run(inline.text)
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        if inline.key is not None:
+            tag = todo_tag(inline.key)
+            _wrap_in_content_control(run, tag, inline.key, next(ids), ("todo", "value"))
+    elif isinstance(inline, Suggestion):
+        text = inline.text
+        if not text.startswith(SUGGESTION_MARK):
+            text = SUGGESTION_MARK + text
+        run = paragraph.add_run(text)
+        run.font.highlight_color = WD_COLOR_INDEX.GRAY_25  # "lightGray": unlike yellow 待填
+        run.font.italic = True
+        document.add_comment(run, text=SUGGESTION_COMMENT, author=COMMENT_AUTHOR, initials="D")
+    else:  # pragma: no cover - Inline is a closed union
+        raise TypeError(f"unknown inline piece: {inline!r}")
+
+
+def _wrap_in_content_control(
+    run: Run, tag: str, key: str, ids: tuple[int, int], kind_role: tuple[str, str]
+) -> None:
+    """Move `run` into a new inline rich-text content control (`w:sdt`) tagged `tag`.
+
+    IDS are the control's `w:id` and its bookmark's. Not a plain-text control (`w:text`):
+    LibreOffice 7.4 turns those into input fields and drops the run's formatting, so
+    placeholders would lose their yellow highlight. The control stands between the start and
+    end of a hidden bookmark naming its key and role (`bookmark_name`): LibreOffice 7.4 drops
+    the tag on saving a .docx but keeps the bookmark, from which refresh restores the tag.
+    """
+    sdt_id, mark_id = ids
+    sdt = OxmlElement("w:sdt")
+    sdt_pr = OxmlElement("w:sdtPr")
+    for name, value in (("w:alias", key), ("w:tag", tag), ("w:id", str(sdt_id))):
+        child = OxmlElement(name)
+        child.set(qn("w:val"), value)
+        sdt_pr.append(child)
+    content = OxmlElement("w:sdtContent")
+    sdt.append(sdt_pr)
+    sdt.append(content)
+    run.element.addprevious(sdt)
+    content.append(run.element)
+    kind, role = kind_role
+    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    start.set(qn("w:id"), str(mark_id))
+    start.set(qn("w:name"), bookmark_name(kind, key, role, sdt_id))
+    end.set(qn("w:id"), str(mark_id))
+    sdt.addprevious(start)
+    sdt.addnext(end)
+
+
+def _set_page(section: Section) -> None:
+    """Set A4 portrait, the GB/T 9704 margins, and the 22-line document grid."""
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width = _PAGE["width"]
+    section.page_height = _PAGE["height"]
+    section.top_margin = _MARGINS["top"]
+    section.bottom_margin = _MARGINS["bottom"]
+    section.left_margin = _MARGINS["left"]
+    section.right_margin = _MARGINS["right"]
+    section.gutter = Mm(0)
+    section.footer_distance = _FOOTER_DISTANCE
+    _set_doc_grid(section._sectPr)
+
+
+def _set_doc_grid(sect_pr: _Element) -> None:
+    """Give the section a line grid of 579 twips (28.95 pt), 22 lines to the text block."""
+    grid = sect_pr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect_pr.append(grid)
+    grid.set(qn("w:linePitch"), str(LINE_PITCH_TWIPS))
+
+
+def _add_page_numbers(document: DocxDocument) -> None:
+    """Put "— N —" in the footers: odd pages right, even pages left, one character in."""
+    document.settings.odd_and_even_pages_header_footer = True
+    section = document.sections[0]
+    _add_page_number(section.footer, WD_ALIGN_PARAGRAPH.RIGHT)
+    _add_page_number(section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)
+
+
+def _add_page_number(footer: _Footer, alignment: WD_ALIGN_PARAGRAPH) -> None:
+    """Fill `footer` with one "— PAGE —" paragraph aligned to `alignment`."""
+    footer.is_linked_to_previous = False
+    paragraph = footer.paragraphs[0]
+    paragraph.style = PAGE_NUMBER_STYLE
+    paragraph.alignment = alignment
+    if alignment == WD_ALIGN_PARAGRAPH.RIGHT:
+        paragraph.paragraph_format.right_indent = PAGE_NUMBER_SIZE
+    else:
+        paragraph.paragraph_format.left_indent = PAGE_NUMBER_SIZE
+    paragraph.add_run("— ")
+    _add_field(paragraph, "PAGE", cached="1")
+    paragraph.add_run(" —")
+
+
+def _add_field(paragraph: Paragraph, instruction: str, cached: str) -> None:
+    """Append a complex field (begin, instruction, separate, cached result, end) to `paragraph`."""
+
+    def fld_char(kind: str) -> None:
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        paragraph.add_run().element.append(el)
+
+    fld_char("begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    paragraph.add_run().element.append(instr)
+    fld_char("separate")
+    paragraph.add_run(cached)
+    fld_char("end")
+
+
+def _set_core_properties(document: DocxDocument, draft: Draft) -> None:
+    """Set title, author (the reporting unit), dates (the signing day, 09:00) and language."""
+    props = document.core_properties
+    # python-docx writes the clock time with a literal "Z" whatever the tzinfo: convert 09:00
+    # Beijing time to UTC first, so Word shows 09:00 to the Chinese user.
+    signed = (
+        datetime.combine(draft.signed, time(9, 0), _BEIJING).astimezone(UTC).replace(tzinfo=None)
+    )
+    props.title = draft.title
+    props.author = draft.unit
+    props.last_modified_by = draft.unit
+    props.created = signed
+    props.modified = signed
+    props.revision = 1
+    props.language = "zh-CN"
+    props.comments = "drafter 生成的初稿，须人工核改"  # replaces "generated by python-docx"

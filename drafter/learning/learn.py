@@ -1,0 +1,309 @@
+"""Learn the recurring skeleton of a report series from parsed, classified outlines."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import PurePath
+
+from drafter.catalogue.categories import domain_words, load_categories
+from drafter.errors import InputError
+from drafter.text.figures import find_figures
+from drafter.reading.model import CATEGORY_IDS, Outline, Section
+from drafter.text.sentences import split_sentences
+from drafter.learning.model import (
+    SKELETON_VERSION,
+    Arrangement,
+    CategorySkeleton,
+    Exemplar,
+    Skeleton,
+    Variant,
+)
+from drafter.text.tokenize import sentence_words
+
+MAX_VARIANTS = 12
+MAX_EXEMPLARS = 8
+MAX_TYPICAL = 6
+MAX_PHRASES = 12
+_SENTENCE_LEN = (12, 90)
+_SLOT_NAMES = {
+    "件": "件数", "次": "次数", "人次": "人次", "场次": "场次", "场": "场次", "个": "个数",
+    "项": "项数", "家": "家数", "名": "人数", "人": "人数", "%": "比例", "元": "金额",
+    "位": "位次", "条": "条数", "份": "份数", "部": "部数", "户": "户数",
+}  # fmt: skip
+_NUMBER_IN_FIGURE = re.compile(r"第?(\d[\d.,]*|[零一二两三四五六七八九十百千]+)")
+_SELF = re.compile(r"我(市|区|县|旗|州|盟|局|办|委|厅|镇|街道)")
+_INLINE_TOPIC = re.compile(r"(?:^|(?<=。))([\u4e00-\u9fff“”]{4,12})。")
+_STOP = frozenset(
+    [
+        "工作",
+        "开展",
+        "推进",
+        "加强",
+        "全面",
+        "进一步",
+        "持续",
+        "不断",
+        "深入",
+        "我们",
+        "有关",
+        "相关",
+        "各类",
+        "同时",
+        "情况",
+        "方面",
+        "通过",
+        "实现",
+        "提升",
+        "坚持",
+        "落实",
+        "完善",
+        "推动",
+        "强化",
+        "积极",
+        "建设",
+        "法治",
+        "政府",
+        "全市",
+        "全区",
+        "全旗",
+        "年度",
+        "主要",
+        "切实",
+        "扎实",
+        "有效",
+        "提高",
+    ]
+)
+_EXCLUDED = ("achievements",)
+
+
+@dataclass
+class _Pool:
+    """Everything gathered for one category across reports."""
+
+    reports: set[str] = field(default_factory=set)
+    positions: list[float] = field(default_factory=list)
+    headings: Counter[str] = field(default_factory=Counter)
+    subtopics: Counter[str] = field(default_factory=Counter)
+    words: Counter[str] = field(default_factory=Counter)
+    with_figures: dict[str, list[Exemplar]] = field(default_factory=dict)
+    without_figures: list[tuple[Exemplar, list[str]]] = field(default_factory=list)
+
+
+def learn_skeleton(outlines: Iterable[Outline]) -> Skeleton:
+    """Return the skeleton learned from OUTLINES (deterministic for the same inputs)."""
+    # by file name, then by path: reports named alike in two folders keep one order
+    outlines = sorted(outlines, key=lambda o: (PurePath(o.file).name, o.file))
+    if not any(o.sections for o in outlines):
+        raise InputError(
+            "这些报告中没有识别出任何章节标题（如“一、”“（一）”“1.”），无法学习骨架，未写入任何文件。"
+            "请检查是否选对了文件；.docx 中的标题可用 Word 的“标题 1/2/3”样式或编号。"
+        )
+    pools: dict[str, _Pool] = defaultdict(_Pool)
+    for outline in outlines:
+        _gather(outline, pools)
+    specs = load_categories()
+    idf = _idf(pools)
+    categories = [
+        _summarise(cid, specs[cid].name, pool, idf)
+        for cid, pool in pools.items()
+        if cid not in _EXCLUDED
+    ]
+    categories.sort(key=lambda c: (c.order, CATEGORY_IDS.index(c.id)))
+    return Skeleton(
+        version=SKELETON_VERSION,
+        reports=[PurePath(o.file).name for o in outlines],
+        arrangement=_arrangement(outlines),
+        categories=categories,
+    )
+
+
+def templated(text: str, year: int | None) -> tuple[str, list[str]]:
+    """Return TEXT with figures, the report year, next year and 我市-style self-references as slots."""
+    slots: list[str] = []
+    out: list[str] = []
+    last = 0
+    for fig in find_figures(text):
+        base = _SLOT_NAMES.get(fig.unit or "", "数量")
+        name = base if base not in slots else f"{base}{sum(s.startswith(base) for s in slots) + 1}"
+        slots.append(name)
+        out.append(text[last : fig.start])
+        out.append(_slot_text(fig.text, fig.unit, name))
+        last = fig.end
+    out.append(text[last:])
+    result = "".join(out)
+    if year is not None:
+        result = result.replace(f"{year + 1}年", "{下年}年").replace(f"{year}年", "{年度}年")
+    return _SELF.sub("{自称}", result), slots
+
+
+def _slot_text(written: str, unit: str | None, name: str) -> str:
+    """Return WRITTEN with its number (and 万/亿/余 after it) replaced by {NAME}.
+
+    What precedes the number and what follows it from the unit on are kept:
+    "同比增加163%" → "同比增加{比例}%", "第1位" → "第{位次}位", "95%以上" → "{比例}%以上".
+    """
+    m = _NUMBER_IN_FIGURE.search(written)
+    if m is None:
+        return f"{{{name}}}"
+    at = written.find(unit, m.end()) if unit else -1
+    tail = written[at:] if at >= 0 else ""
+    return f"{written[: m.start(1)]}{{{name}}}{tail}"
+
+
+def _walk_with_parent(
+    sections: list[Section], parent: Section | None = None
+) -> Iterator[tuple[Section, Section | None]]:
+    for s in sections:
+        yield s, parent
+        yield from _walk_with_parent(s.children, s)
+
+
+def _gather(outline: Outline, pools: dict[str, _Pool]) -> None:
+    name = PurePath(outline.file).name
+    seen: list[str] = []
+    words = domain_words()
+    for section, parent in _walk_with_parent(outline.sections):
+        cid = section.category
+        pool = pools[cid]
+        pool.reports.add(name)
+        if cid not in seen:
+            seen.append(cid)
+        top_of_category = parent is None or parent.category != cid
+        if top_of_category and section.title:
+            pool.headings[templated(section.title, outline.year)[0]] += 1
+            for child in section.children:
+                if child.title and child.category == cid:
+                    pool.subtopics[templated(child.title, outline.year)[0]] += 1
+        for paragraph in section.paragraphs:
+            for m in _INLINE_TOPIC.finditer(paragraph):
+                pool.subtopics[m.group(1)] += 1
+            sentences = split_sentences(paragraph)
+            for sentence, words_of in zip(sentences, sentence_words(paragraph, words), strict=True):
+                tokens = [t for t in words_of if _content_word(t)]
+                pool.words.update(tokens)
+                _add_sentence(pool, sentence.strip(), tokens, name, outline.year)
+    ordered = [c for c in seen if c not in _EXCLUDED]
+    for i, cid in enumerate(ordered):
+        pools[cid].positions.append(i / (len(ordered) - 1) if len(ordered) > 1 else 0.0)
+
+
+def _add_sentence(
+    pool: _Pool, sentence: str, tokens: list[str], source: str, year: int | None
+) -> None:
+    if not _SENTENCE_LEN[0] <= len(sentence) <= _SENTENCE_LEN[1]:
+        return
+    text, slots = templated(sentence, year)
+    exemplar = Exemplar(text=text, slots=slots, source=source)
+    if slots:
+        pool.with_figures.setdefault(source, []).append(exemplar)
+    else:
+        pool.without_figures.append((exemplar, tokens))
+
+
+@cache  # a corpus has far fewer distinct words than words
+def _content_word(token: str) -> bool:
+    return len(token) >= 2 and token not in _STOP and any("\u4e00" <= c <= "\u9fff" for c in token)
+
+
+def _idf(pools: dict[str, _Pool]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for pool in pools.values():
+        df.update(set(pool.words))
+    n = len(pools)
+    return {w: math.log((1 + n) / (1 + d)) + 1 for w, d in df.items()}
+
+
+def _summarise(cid: str, name: str, pool: _Pool, idf: dict[str, float]) -> CategorySkeleton:
+    total = sum(pool.words.values()) or 1
+    weights = {w: (c / total) * idf[w] for w, c in pool.words.items()}
+    phrases = sorted(weights, key=lambda w: (-round(weights[w], 9), w))[:MAX_PHRASES]
+    return CategorySkeleton(
+        id=cid,
+        name=name,
+        support=len(pool.reports),
+        order=round(sum(pool.positions) / len(pool.positions), 3) if pool.positions else 1.0,
+        headings=_variants(pool.headings),
+        subtopics=_variants(pool.subtopics),
+        key_phrases=phrases,
+        exemplars=_round_robin(pool.with_figures, MAX_EXEMPLARS),
+        typical=_typical(pool.without_figures, weights),
+    )
+
+
+def _variants(counts: Counter[str]) -> list[Variant]:
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_VARIANTS]
+    return [Variant(text=t, count=c) for t, c in ranked]
+
+
+def _round_robin(by_source: dict[str, list[Exemplar]], limit: int) -> list[Exemplar]:
+    """Return up to LIMIT exemplars taking one from each report in turn, shortest first."""
+    queues = {
+        s: sorted(ex, key=lambda e: (len(e.slots) > 3, len(e.text), e.text))
+        for s, ex in sorted(by_source.items())
+    }
+    out: list[Exemplar] = []
+    seen: set[str] = set()
+    while len(out) < limit and any(queues.values()):
+        for source in sorted(queues):
+            if queues[source] and len(out) < limit:
+                ex = queues[source].pop(0)
+                if ex.text not in seen:
+                    seen.add(ex.text)
+                    out.append(ex)
+    return out
+
+
+def _typical(
+    candidates: list[tuple[Exemplar, list[str]]], weights: dict[str, float]
+) -> list[Exemplar]:
+    """Return up to MAX_TYPICAL sentences rich in the category's key phrases, spread over reports.
+
+    Each round takes the best remaining sentence of every report, best first, so one report
+    with many sentences in a category cannot fill the list with its own local wording.
+    """
+
+    def score(item: tuple[Exemplar, list[str]]) -> float:
+        exemplar, tokens = item
+        return sum(weights.get(t, 0.0) for t in set(tokens)) / math.sqrt(len(exemplar.text))
+
+    by_source: dict[str, list[tuple[float, str, Exemplar]]] = defaultdict(list)
+    for item in candidates:
+        by_source[item[0].source].append((-round(score(item), 9), item[0].text, item[0]))
+    queues = [sorted(ranked, key=_rank_key) for _, ranked in sorted(by_source.items())]
+    out: list[Exemplar] = []
+    seen: set[str] = set()
+    while len(out) < MAX_TYPICAL and any(queues):
+        round_ = sorted((q.pop(0) for q in queues if q), key=_rank_key)
+        for _, text, exemplar in round_:
+            if text not in seen and len(out) < MAX_TYPICAL:
+                seen.add(text)
+                out.append(exemplar)
+    return out
+
+
+def _rank_key(item: tuple[float, str, Exemplar]) -> tuple[float, str, str]:
+    """Order by score, then text, then report: never by the Exemplar itself (not orderable)."""
+    score, text, exemplar = item
+    return (score, text, exemplar.source)
+
+
+def _arrangement(outlines: list[Outline]) -> Arrangement:
+    def top(o: Outline, cid: str) -> list[Section]:
+        return [s for s in o.sections if s.category == cid]
+
+    return Arrangement(
+        umbrella=sum(bool(top(o, "achievements")) for o in outlines),
+        flat=sum(not top(o, "achievements") for o in outlines),
+        first_responsible_separate=sum(bool(top(o, "first_responsible")) for o in outlines),
+        problems_headed=sum(any(s.title for s in top(o, "problems")) for o in outlines),
+        plan_headed=sum(any(s.title for s in top(o, "plan")) for o in outlines),
+        closing_unheaded=sum(
+            any(not s.title for s in top(o, "problems") + top(o, "plan")) for o in outlines
+        ),
+    )

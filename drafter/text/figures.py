@@ -1,0 +1,304 @@
+"""Find the figures in report text: counts, percentages, money, ranks and changes, valued.
+
+A figure is a number a report must update every year: "1399件", "2.8万余人次", "99.8%",
+"3.84亿元", "居全省第1位", "同比增加163%". Numbers that only name or order things are not
+figures: years and dates, durations, document numbers, slogans and labels ("1+4", "十四五"),
+ordinals ("第二次"), and anything inside 《》 titles or short quoted names (“一件事”).
+The text must be normalised first (`drafter.reading.normalize.normalize_line`): simplified characters,
+half-width digits and %, full-width Chinese punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Any
+
+# Measure words that make a number a count, longest first when matched. Units of time are
+# deliberately absent: "15分钟", "3个月", "5年来" are durations, not yearly figures.
+COUNT_UNITS: tuple[str, ...] = (
+    "人次", "户次", "家次", "件次", "场次", "批次", "车次", "架次", "班次", "课时",
+    "大类", "部门", "平方米", "立方米", "公里", "千米", "公顷",
+    "个", "项", "件", "次", "名", "家", "场", "部", "条", "类", "批", "种", "本", "份",
+    "处", "起", "期", "篇", "户", "人", "位", "套", "张", "台", "辆", "所", "座", "支",
+    "宗", "笔", "册", "卷", "封", "组", "轮", "堂", "款", "株", "棵", "吨", "亩", "米",
+)  # fmt: skip
+# Measure words after a Chinese numeral: 类 is left out ("二类设区市" is a grade, not a count).
+CN_COUNT_UNITS: tuple[str, ...] = tuple(u for u in COUNT_UNITS if u not in ("类", "大类"))
+# Written before a number: "约1445.24万元", "超16万人次", "超过1.3亿条", "近3000件".
+APPROX_BEFORE: tuple[str, ...] = ("超过", "将近", "接近", "大约", "约", "近", "超", "逾")
+# Written after the number (余/多) or after the unit (以上/左右): "200余场次", "95%以上".
+APPROX_AFTER_NUMBER: tuple[str, ...] = ("余", "多")
+APPROX_AFTER_UNIT: tuple[str, ...] = ("以上", "左右")
+# Verbs that make a following percentage a change rather than a level ("同比增加163%").
+CHANGE_VERBS: tuple[str, ...] = (
+    "增加", "增长", "提升", "提高", "上升", "减少", "下降", "降低", "精简", "压缩",
+    "压减", "缩短", "缩减", "节约", "节省", "减轻", "增幅", "降幅",
+)  # fmt: skip
+# Words that place a rank: "居全省第1位", "排名全市第3".
+RANK_CUES: tuple[str, ...] = ("位居", "位列", "名列", "排名", "排在", "居", "列", "排", "获")
+# A measure-word character that starts one of these words is not a measure word here.
+UNIT_BREAKERS: tuple[str, ...] = (
+    "人民", "人口", "名单", "期间", "期限", "本级", "本地", "条例", "条件", "类别", "类型",
+    "种类", "场所", "场景", "场地", "台账", "处理", "处罚", "处置", "户籍", "批准", "批复",
+    "份额", "个月", "个工作日", "个小时", "个星期", "个季度", "个年度", "个自然日",
+)  # fmt: skip
+
+# Fixed phrases with a counting numeral that name a slogan or a practice, not a quantity;
+# numbers inside them are never figures, quoted or not.
+LABEL_PHRASES: tuple[str, ...] = (
+    "两个维护", "两个确立", "四个意识", "四个自信", "四个全面", "三个代表", "五位一体",
+    "两张皮", "两手抓", "三项制度", "三张清单", "四个强市", "两个毫不动摇", "三个务必",
+)  # fmt: skip
+
+_CN_NUMERALS = "〇零一二两三四五六七八九十百千万亿"
+_MAGNITUDE = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+_NUMBER = re.compile(rf"(?P<ar>\d+(?:,\d{{3}})*(?:\.\d+)?)|(?P<cn>[{_CN_NUMERALS}]+)")
+_ALL_UNITS = tuple(sorted({*COUNT_UNITS, "元"}, key=len, reverse=True))
+_TAIL = re.compile(
+    r"(?P<mag>[万亿])?(?P<about>余|多)?(?P<mag2>[万亿])?"
+    r"(?P<unit>%|个百分点|百分点|倍|" + "|".join(map(re.escape, _ALL_UNITS)) + r")?"
+    r"(?P<after>以上|左右)?"
+)
+_CN_PERCENT = re.compile(r"百分之(?P<n>[零一二两三四五六七八九十百点]+)")
+_RANK = re.compile(r"第(?P<n>\d+|[一二两三四五六七八九十]+)(?P<unit>位|名)?")
+# A number touching these is part of a label, a range, a date or a code: "1+4", "3·15", "2022—2023".
+_LABEL_NEIGHBOURS = set("+-—–·/:~～#＋×*") | set(string.ascii_letters)
+_STOPS = "，。；：！？"
+_COMPARISON = re.compile(r"同比|环比|(?:较|比|与)(?:上年|去年|上一年|20\d\d年)(?:同期)?")
+_QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "【": "】"}
+_MAX_QUOTED = 40
+
+
+@dataclass(frozen=True)
+class FoundFigure:
+    """One figure in a text: its span, the words as written, its value and what it measures."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None
+    approx: bool
+    kind: str
+
+
+def find_figures(text: str) -> list[FoundFigure]:
+    """Return the figures in TEXT (one normalised paragraph), in order of appearance."""
+    masked = _masked_spans(text)
+    found = _ranks(text, masked) + _chinese_percentages(text, masked)
+    taken = [(f.start, f.end) for f in found]
+    for m in _NUMBER.finditer(text):
+        if _inside(m.start(), masked) or _inside(m.start(), taken):
+            continue
+        figure = _figure_at(text, m)
+        if figure is not None:
+            found.append(figure)
+    return sorted(found, key=lambda f: f.start)
+
+
+def parse_number(s: str) -> float | None:
+    """Return the value of a written number: "2.8万" → 28000, "3.84亿" → 384000000, "十余" → 10.
+
+    Arabic digits (with 1,000 separators), 万/亿 after them, and Chinese numerals (两, 十余,
+    二十万) are understood; 余/多 are dropped. Return None when S is not a number.
+    """
+    s = s.strip().replace(",", "")
+    for mark in APPROX_AFTER_NUMBER:
+        s = s.replace(mark, "")
+    if not s:
+        return None
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)([万亿]*)", s)
+    if m:
+        value = Decimal(m.group(1))
+        for ch in m.group(2):
+            value *= _MAGNITUDE[ch]
+        return _as_float(value)
+    if all(ch in _CN_NUMERALS + "点" for ch in s):
+        return _parse_chinese(s)
+    return None
+
+
+def _figure_at(text: str, m: re.Match[str]) -> FoundFigure | None:
+    """Return the figure whose number is M, or None when the number is not a figure."""
+    start, end = m.span()
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    chinese = m.group("cn") is not None
+    if before == "第" or before in _LABEL_NEIGHBOURS or after in _LABEL_NEIGHBOURS:
+        return None
+    if after == "." or after == "〕" or before == "〔":
+        return None  # structural "1." or a document number's year
+    if chinese and not _counting_numeral(m.group()):
+        return None
+    tail = _TAIL.match(text, end)
+    assert tail is not None  # every group is optional
+    unit = tail.group("unit")
+    magnitude = (tail.group("mag") or "") + (tail.group("mag2") or "")
+    if chinese and unit not in (*CN_COUNT_UNITS, "元"):
+        return None
+    if unit is None and not magnitude:
+        return None
+    if unit is None and tail.end() < len(text) and text[tail.end()] in "年月日号时":
+        return None
+    unit_start = tail.start("unit") if unit else tail.end()
+    if any(text.startswith(w, unit_start) for w in UNIT_BREAKERS):
+        return None
+    value = parse_number(m.group() + magnitude)
+    if value is None:
+        return None
+    prefix = _approx_prefix(text, start)
+    approx = bool(prefix or tail.group("about") or tail.group("after"))
+    first = start - len(prefix)
+    if unit in ("个百分点", "百分点"):
+        unit = "百分点"
+    kind = _kind_of(unit)
+    if unit in ("%", "百分点", "倍"):
+        change_at = _change_start(text, first)
+        if change_at is not None:
+            kind, first = "change", change_at
+    return FoundFigure(first, tail.end(), text[first : tail.end()], value, unit, approx, kind)
+
+
+def _kind_of(unit: str | None) -> str:
+    if unit == "%":
+        return "percent"
+    if unit in ("百分点", "倍"):
+        return "change"
+    if unit == "元":
+        return "money"
+    return "count"
+
+
+def _counting_numeral(numeral: str) -> bool:
+    """Return True for Chinese numerals that count (两, 三, 十余); not 一 alone, not 千家万户."""
+    if numeral == "一" or numeral[0] in "百千万亿":
+        return False
+    return any(ch not in "〇零" for ch in numeral)
+
+
+def _approx_prefix(text: str, start: int) -> str:
+    for word in APPROX_BEFORE:
+        if text.endswith(word, 0, start):
+            return word
+    return ""
+
+
+def _change_start(text: str, first: int) -> int | None:
+    """Return where the change phrase ("同比增加", "审批效率提升") of a percentage at FIRST starts."""
+    clause_start = max(text.rfind(ch, 0, first) for ch in _STOPS) + 1
+    window = text[clause_start:first]
+    best: tuple[int, str] | None = None
+    for verb in CHANGE_VERBS:
+        at = window.rfind(verb)
+        if at >= 0 and (best is None or at > best[0]):
+            best = (at, verb)
+    if best is None:
+        return None
+    at, verb = best
+    between = window[at + len(verb) :]
+    if verb not in ("增幅", "降幅") and (
+        between[:1] in ("至", "到", "为", "达") or "率" in between
+    ):
+        return None  # "降至12.81%", "压减率超过77%": the level reached, not a change
+    if len(between) > 12:
+        return None
+    comparison = None
+    for c in _COMPARISON.finditer(window, 0, at):
+        comparison = c
+    return clause_start + (comparison.start() if comparison else at)
+
+
+def _ranks(text: str, masked: list[tuple[int, int]]) -> list[FoundFigure]:
+    """Return the ranks ("居全省第1位") in TEXT; ordinals without a rank cue are not figures."""
+    out = []
+    for m in _RANK.finditer(text):
+        if _inside(m.start(), masked):
+            continue
+        after = text[m.end()] if m.end() < len(text) else ""
+        if m.group("unit") is None and after and after not in _STOPS + "、":
+            continue  # "第一方阵", "第三次": an ordinal, not a place in a ranking
+        clause_start = max(text.rfind(ch, 0, m.start()) for ch in _STOPS) + 1
+        lead = text[max(clause_start, m.start() - 10) : m.start()]
+        if not any(cue in lead for cue in RANK_CUES):
+            continue
+        value = parse_number(m.group("n"))
+        if value is not None:
+            out.append(FoundFigure(m.start(), m.end(), m.group(), value, "位", False, "rank"))
+    return out
+
+
+def _chinese_percentages(text: str, masked: list[tuple[int, int]]) -> list[FoundFigure]:
+    out = []
+    for m in _CN_PERCENT.finditer(text):
+        value = None if _inside(m.start(), masked) else parse_number(m.group("n"))
+        if value is not None:
+            out.append(FoundFigure(m.start(), m.end(), m.group(), value, "%", False, "percent"))
+    return out
+
+
+def _masked_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of 《titles》, 〔years〕 and short quoted names, whose numbers are not figures."""
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "《":
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif ch == "》" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((open_at, i + 1))
+    for m in re.finditer(r"〔[^〕]*〕", text):
+        spans.append(m.span())
+    for phrase in LABEL_PHRASES:
+        spans.extend((m.start(), m.end()) for m in re.finditer(re.escape(phrase), text))
+    for opener, closer in _QUOTE_PAIRS.items():
+        spans.extend(_quoted(text, opener, closer))
+    spans.extend(_quoted(text, '"', '"'))
+    return spans
+
+
+def _quoted(text: str, opener: str, closer: str) -> list[tuple[int, int]]:
+    out = []
+    i = text.find(opener)
+    while i >= 0:
+        j = text.find(closer, i + 1)
+        if j < 0:
+            break
+        inner = text[i + 1 : j]
+        # a long quotation or one spanning sentences is quoted prose, not a name
+        if len(inner) <= _MAX_QUOTED and "。" not in inner:
+            out.append((i, j + 1))
+        i = text.find(opener, j + 1)
+    return out
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _parse_chinese(s: str) -> float | None:
+    try:
+        value: Any = _cn2an()(s.replace("两", "二").replace("〇", "零"), "strict")
+    except (ValueError, KeyError, IndexError):
+        return None
+    return _as_float(Decimal(str(value)))
+
+
+@cache
+def _cn2an() -> Any:
+    import cn2an  # loaded on first Chinese numeral: it takes a few tenths of a second
+
+    return cn2an.cn2an
+
+
+def _as_float(value: Decimal) -> float | None:
+    try:
+        return float(value)
+    except (InvalidOperation, OverflowError):
+        return None
