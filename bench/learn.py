@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from drafter.text.numbers import chinese_numeral  # noqa: E402  (after the path is set)
+from drafter.text import chinese_numeral  # noqa: E402  (after the path is set)
 
 SEEDS = ROOT / "seeds"
 SIZES = (250, 500, 1000)
@@ -46,9 +46,9 @@ _CHILD = """
 import json, resource, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
-from drafter.reading.corpus import find_report_files, parse_reports
-from drafter.learning.learn import learn_skeleton
-from drafter.learning.model import dump_skeleton
+from drafter.reading import find_report_files, parse_reports
+from drafter.learning import learn_skeleton
+from drafter.learning import dump_skeleton
 t1 = time.perf_counter()
 files = find_report_files([Path(sys.argv[1])])
 parsed = parse_reports(files)

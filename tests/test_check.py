@@ -11,13 +11,16 @@ import yaml
 from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
-from drafter.checking.rules import check_report
-from drafter.reading.classify import classify_outline
+from drafter.checking import Finding, check_report, excerpt
 from drafter.cli.app import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, app
-from drafter.reading.corpus import parse_report
-from drafter.checking.model import Finding, excerpt
-from drafter.reading.model import Outline, RawParagraph, SourceText
-from drafter.reading.outline import build_outline
+from drafter.reading import (
+    Outline,
+    RawParagraph,
+    SourceText,
+    build_outline,
+    classify_outline,
+    parse_report,
+)
 
 from conftest import EXAMPLES, ROOT, SEEDS
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from drafter.datafile.load import FigureValue, YearData, load_data
+from drafter.datafile import FigureValue, YearData, load_data
 from drafter.errors import DataError
 
 from conftest import EXAMPLES

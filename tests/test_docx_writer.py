@@ -13,27 +13,19 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from drafter.docx.controls import (
+from drafter.docx import (
+    bookmark_name,
+    figure_tag,
     find_controls,
     iter_body_paragraphs,
+    parse_bookmark,
     retag,
     set_control_text,
     set_highlight,
-)
-from drafter.drafting.writer import render_docx
-from drafter.drafting.model import (
-    SUGGESTION_MARK,
-    Block,
-    Draft,
-    Figure,
-    Placeholder,
-    Suggestion,
-    Text,
-    bookmark_name,
-    figure_tag,
-    parse_bookmark,
     todo_tag,
 )
+from drafter.drafting import Block, Draft, Figure, Placeholder, Suggestion, Text, render_docx
+from drafter.text import SUGGESTION_MARK
 
 TITLE = "某某市人民政府关于2025年度法治政府建设情况的报告"
 UNIT = "某某市人民政府"

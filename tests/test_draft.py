@@ -18,14 +18,11 @@ from docx.shared import Pt
 from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
-from drafter.catalogue.categories import load_categories
+from drafter.catalogue import PART1_CATEGORIES, load_categories, load_indicators
 from drafter.cli.app import app
-from drafter.docx.controls import find_controls, iter_body_paragraphs
-from drafter.docx.xml import paragraph_text
-from drafter.catalogue.indicators import load_indicators
-from drafter.reading.model import PART1_CATEGORIES
+from drafter.docx import find_controls, iter_body_paragraphs, paragraph_text
+from drafter.learning import load_skeleton
 from drafter.resources import template_path
-from drafter.learning.model import load_skeleton
 
 from conftest import EXAMPLES
 

@@ -13,11 +13,11 @@ from typer.testing import CliRunner, Result
 
 import drafter.cli  # registers the commands
 import drafter.drafting.templating
+from drafter.catalogue import load_indicators
 from drafter.cli.app import app
-from drafter.datafile.load import load_data
-from drafter.docx.controls import find_controls
+from drafter.datafile import load_data
+from drafter.docx import find_controls
 from drafter.errors import TemplateDataError
-from drafter.catalogue.indicators import load_indicators
 from drafter.resources import templates_dir
 
 from conftest import EXAMPLES
@@ -152,7 +152,7 @@ def test_an_interrupted_render_writes_nothing(
     def interrupted(draft: object) -> bytes:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("drafter.drafting.writer.render_docx", interrupted)
+    monkeypatch.setattr("drafter.drafting.draft.render_docx", interrupted)
     result = runner.invoke(app, ["draft", str(EXAMPLE), "-o", str(tmp_path / "初稿.docx")])
     assert result.exit_code == 130
     assert "已中断" in result.stderr

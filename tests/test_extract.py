@@ -5,16 +5,16 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from drafter.errors import TemplateDataError
-from drafter.datafile.extract import (
+from drafter.catalogue import Indicator, load_indicators
+from drafter.datafile import (
     ExtractedFigure,
     dump_data_file,
     extract_figures,
     figures_to_data,
     first_matches,
 )
-from drafter.catalogue.indicators import Indicator, load_indicators
-from drafter.reading.model import Outline, Section
+from drafter.errors import TemplateDataError
+from drafter.reading import Outline, Section
 
 
 def _indicator(key: str, category: str, unit: str, kind: str, *groups: str) -> Indicator:

@@ -13,10 +13,9 @@ import yaml
 from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
-from drafter.catalogue.categories import load_categories
+from drafter.catalogue import load_categories, load_indicators
 from drafter.cli.app import app
-from drafter.datafile.load import load_data
-from drafter.catalogue.indicators import load_indicators
+from drafter.datafile import load_data
 
 from conftest import ROOT, SEEDS
 
@@ -188,7 +187,7 @@ def test_docx_report_gives_the_same_figures_as_its_text(tmp_path: Path) -> None:
 def test_round_trip_extract_then_draft_writes_last_year_and_the_change(tmp_path: Path) -> None:
     from docx import Document
 
-    from drafter.docx.xml import paragraph_text
+    from drafter.docx import paragraph_text
 
     data_file = tmp_path / "data.yaml"
     assert runner.invoke(app, ["extract", str(SEED), "-o", str(data_file)]).exit_code == 0

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 import yaml
 
-from drafter.text.figures import find_figures
-from drafter.reading.normalize import normalize_line, to_simplified
+from drafter.reading import normalize_line, to_simplified
+from drafter.text import find_figures
 
 from conftest import DATA, SEEDS
 

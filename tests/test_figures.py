@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.text.figures import find_figures, parse_number
-from drafter.reading.normalize import normalize_line
+from drafter.reading import normalize_line
+from drafter.text import find_figures, parse_number
 
 Expected = tuple[str, float, str | None, bool, str]
 

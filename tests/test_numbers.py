@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.text.numbers import change_phrase, chinese_numeral, format_figure, format_quantity
+from drafter.text import change_phrase, chinese_numeral, format_figure, format_quantity
 
 
 @pytest.mark.parametrize(

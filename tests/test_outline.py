@@ -7,10 +7,7 @@ from typing import Any
 import pytest
 import yaml
 
-from drafter.reading.classify import classify_outline
-from drafter.reading.model import Section
-from drafter.reading.outline import build_outline
-from drafter.reading.files import read_report
+from drafter.reading import Section, build_outline, classify_outline, read_report
 
 from conftest import DATA, SEED_NAMES, SEEDS
 

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
 from drafter.cli.app import app
-from drafter.docx.controls import iter_body_paragraphs
+from drafter.docx import iter_body_paragraphs
 
 from conftest import EXAMPLES
 

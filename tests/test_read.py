@@ -11,15 +11,21 @@ from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from drafter.reading.classify import classify_outline
-from drafter.reading.corpus import parse_report
+from drafter.datafile import extract_figures
 from drafter.errors import InputError
-from drafter.datafile.extract import extract_figures
-from drafter.reading.model import Outline, RawParagraph
-from drafter.reading.normalize import is_artefact, normalize_line, to_simplified
-from drafter.reading.outline import build_outline
-from drafter.reading.files import decode_text, read_report
-from drafter.reading.docx_report import read_docx_paragraphs
+from drafter.reading import (
+    Outline,
+    RawParagraph,
+    build_outline,
+    classify_outline,
+    decode_text,
+    is_artefact,
+    normalize_line,
+    parse_report,
+    read_docx_paragraphs,
+    read_report,
+    to_simplified,
+)
 
 from conftest import SEEDS
 

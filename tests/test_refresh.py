@@ -17,14 +17,12 @@ from lxml.etree import _Element
 from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
+from drafter.catalogue import load_indicators
 from drafter.cli.app import app
-from drafter.datafile.load import YearData, load_data
-from drafter.docx.controls import find_controls
-from drafter.docx.xml import paragraph_text
-from drafter.drafting.model import parse_tag
+from drafter.datafile import YearData, load_data
+from drafter.docx import find_controls, paragraph_text, parse_tag
+from drafter.drafting import RefreshResult, refresh_draft
 from drafter.errors import DraftFormatError, InputError
-from drafter.catalogue.indicators import load_indicators
-from drafter.drafting.refresh import RefreshResult, refresh_draft
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "示例市2025年度数据.yaml"
 DOCUMENT = "word/document.xml"

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
 from drafter.cli.app import app
-from drafter.docx.controls import find_controls
+from drafter.docx import find_controls
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "示例市2025年度数据.yaml"
 OLD, NEW = (

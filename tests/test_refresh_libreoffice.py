@@ -26,10 +26,10 @@ from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
 from drafter.cli.app import app
-from drafter.datafile.load import load_data
-from drafter.docx.controls import bookmarked_controls, find_controls
+from drafter.datafile import load_data
+from drafter.docx import bookmarked_controls, find_controls
+from drafter.drafting import refresh_draft
 from drafter.errors import DraftFormatError
-from drafter.drafting.refresh import refresh_draft
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "示例市2025年度数据.yaml"
 # The example as drafted: one figure left blank, so the draft holds one 【待填】 placeholder.

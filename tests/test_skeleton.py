@@ -11,10 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from drafter.reading.corpus import find_report_files, parse_report, parse_reports
-from drafter.reading.model import Outline
-from drafter.learning.learn import learn_skeleton, templated
-from drafter.learning.model import Skeleton, dump_skeleton, load_skeleton
+from drafter.learning import Skeleton, dump_skeleton, learn_skeleton, load_skeleton, templated
+from drafter.reading import Outline, find_report_files, parse_report, parse_reports
 
 from conftest import ROOT, SEED_NAMES, SEEDS
 

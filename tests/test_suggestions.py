@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.learning.model import Arrangement, CategorySkeleton, Exemplar, Skeleton
-from drafter.drafting.suggestions import fill_suggestion, suggestion_pool
+from drafter.drafting import fill_suggestion, suggestion_pool
+from drafter.learning import Arrangement, CategorySkeleton, Exemplar, Skeleton
 
 
 def _category(cid: str, *typical: str) -> CategorySkeleton:

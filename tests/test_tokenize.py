@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.catalogue.categories import domain_words
-from drafter.reading.normalize import normalize_line
-from drafter.text.tokenize import _segmenter, jieba_tokenizer, tokenize
+from drafter.catalogue import domain_words
+from drafter.reading import normalize_line
+from drafter.text import jieba_tokenizer, segmenter, tokenize
 
 from conftest import SEEDS
 
@@ -33,9 +33,9 @@ def _seed_lines() -> list[str]:
 @pytest.mark.parametrize("extra", [frozenset(), domain_words()], ids=["plain", "domain words"])
 def test_segmenter_equals_jieba_without_hmm(extra: frozenset[str]) -> None:
     jieba = jieba_tokenizer(extra)
-    segmenter = _segmenter(extra)
+    seg = segmenter(extra)
     for text in [*EDGE_CASES, *_seed_lines()]:
-        assert segmenter.words(text) == jieba.lcut(text, HMM=False), text
+        assert seg.words(text) == jieba.lcut(text, HMM=False), text
 
 
 def _is_punctuation(word: str) -> bool:
@@ -57,7 +57,7 @@ def test_tokenize_drops_punctuation_and_keeps_domain_terms_whole() -> None:
 
 def test_tokenizing_a_text_whole_or_by_sentence_gives_the_same_words() -> None:
     """classify tokenizes a section's paragraphs joined; skeleton tokenizes sentence by sentence."""
-    from drafter.text.sentences import split_sentences
+    from drafter.text import split_sentences
 
     words = domain_words()
     for line in _seed_lines():

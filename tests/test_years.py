@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.errors import TemplateDataError
-from drafter.catalogue.sessions import (
+from drafter.catalogue import (
     citation_for,
     covers,
     latest_cited,
@@ -15,6 +14,7 @@ from drafter.catalogue.sessions import (
     plenaries_cited,
     read_session_table,
 )
+from drafter.errors import TemplateDataError
 
 
 @pytest.mark.parametrize(

@@ -4,10 +4,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal, get_args
 
 from drafter.errors import TemplateDataError
-from drafter.reading.model import CATEGORY_IDS
 from drafter.resources import load_template_yaml, template_path
+
+CategoryId = Literal[
+    "leadership",
+    "functions",
+    "rulemaking",
+    "decision",
+    "enforcement",
+    "emergency",
+    "disputes",
+    "supervision",
+    "digital",
+    "publicity",
+    "first_responsible",
+    "problems",
+    "plan",
+    "other",
+    "achievements",
+]
+CATEGORY_IDS: tuple[str, ...] = get_args(CategoryId)
+# The part-1 categories: what "主要举措和成效" is divided into.
+PART1_CATEGORIES: tuple[str, ...] = CATEGORY_IDS[:10]
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from drafter.catalogue.categories import CATEGORY_IDS
 from drafter.errors import TemplateDataError, did_you_mean
-from drafter.reading.model import CATEGORY_IDS
 from drafter.resources import load_template_yaml, template_path
 
 CATALOGUE = "indicators.yaml"

@@ -18,8 +18,8 @@ from typing import Any
 import yaml
 
 from drafter.errors import TemplateDataError, did_you_mean
-from drafter.text.numbers import chinese_numeral
 from drafter.resources import SafeLoader, template_path
+from drafter.text import chinese_numeral
 
 _FILE = "years.yaml"
 _KEYS = ("覆盖至", "会议")

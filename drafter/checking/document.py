@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.catalogue.categories import load_categories
-from drafter.drafting.model import SUGGESTION_MARK
+from drafter.catalogue import PART1_CATEGORIES, load_categories
 from drafter.checking.model import EXCERPT_LEN, CheckContext, Finding, Located, Passage, heading_of
-from drafter.reading.model import PART1_CATEGORIES
+from drafter.text import SUGGESTION_MARK
 
 # "【待填：行政复议受理件数】"; the closing 】 is optional because the outline may have split a
 # heading at the placeholder's "：".

@@ -56,7 +56,7 @@ _PRIOR_CUES = ("上年", "去年", "上一年", "前一年", "上年度", "上�
 
 def figure_rules(ctx: CheckContext) -> Iterator[Located]:
     """Yield the findings of the three figure rules for every body paragraph of the report."""
-    from drafter.text.figures import find_figures
+    from drafter.text import find_figures
 
     prior = _PRIOR_CUES if ctx.year is None else (*_PRIOR_CUES, f"{ctx.year - 1}年")
     for p in ctx.passages:

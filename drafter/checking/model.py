@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from drafter.reading.model import Outline, Section
+from drafter.reading import Outline, Section
 
 Severity = Literal["error", "warning"]
 PassageKind = Literal["title", "opening", "heading", "body"]

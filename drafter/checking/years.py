@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checking.model import CheckContext, Located, Passage
-from drafter.catalogue.sessions import (
+from drafter.catalogue import (
     CitedSessions,
     Session,
     citation_for,
@@ -16,6 +15,7 @@ from drafter.catalogue.sessions import (
     latest_held,
     load_sessions,
 )
+from drafter.checking.model import CheckContext, Located, Passage
 
 # A year ("2023年", "2023年度") or a range ("2021—2025年"); not 〔2018〕 document numbers.
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?:[—\-－~～至到]((?:19|20)\d{2}))?年")

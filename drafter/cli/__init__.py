@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from drafter.cli import check, draft, extract, learn, refresh  # noqa: F401  (registers the commands)
+# Importing each command module registers it on the app, in the order of `drafter --help`.
+from drafter.cli import check, draft, extract, learn, outline, refresh, scaffold  # noqa: F401
 from drafter.cli.app import app
 
 

@@ -6,7 +6,6 @@ import functools
 import sys
 import unicodedata
 from collections.abc import Callable
-from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
@@ -57,16 +56,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-
-# The positional argument of learn, outline and extract: report files or folders.
-ReportPaths = Annotated[
-    list[Path],
-    typer.Argument(
-        help="往年报告文件（.txt/.docx）或文件夹，可写多个。",
-        metavar="报告或文件夹",
-        show_default=False,
-    ),
-]
 
 # Exit codes, documented in the README and tested.
 EXIT_OK = 0

@@ -13,7 +13,7 @@ import typer
 from drafter.cli.app import EXIT_FINDINGS, ChineseCommand, app, guarded, info
 
 if TYPE_CHECKING:
-    from drafter.checking.model import Finding
+    from drafter.checking import Finding
 
 _SEVERITY = {"error": ("严重", "red"), "warning": ("提示", "yellow")}
 
@@ -45,24 +45,14 @@ def check(
 
     退出码：0 未发现问题；1 发现问题；2 文件无法读取。
     """
-    from drafter.checking.rules import check_report
-    from drafter.reading.corpus import parse_report
-    from drafter.catalogue.sessions import covers, first_year
+    from drafter.checking import check_draft
+    from drafter.reading import parse_report
 
-    outline = parse_report(file)
     last_year = parse_report(against) if against is not None else None
-    report_year = year if year is not None else outline.year
-    if report_year is None:
-        info("提示：未能从报告中识别年份，未检查年份和全会提法；可用 --year 指定。")
-    elif not covers(report_year):
-        first = first_year()
-        todo = (
-            "请在该文件中补充会议并更新“覆盖至”"
-            if report_year > first
-            else f"该文件从{first}年记起"
-        )
-        info(f"提示：templates/years.yaml 未收录{report_year}年的会议，未检查全会提法（{todo}）。")
-    findings = check_report(outline, year=year, last_year=last_year)
+    result = check_draft(parse_report(file), year=year, last_year=last_year)
+    for notice in result.notices:
+        info(f"提示：{notice}")
+    findings = result.findings
     if as_json:
         typer.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from drafter.cli.app import ChineseCommand, ReportPaths, app, guarded, info, pad
+from drafter.cli.app import ChineseCommand, app, guarded, info, pad
+from drafter.cli.options import ReportPaths
 
 if TYPE_CHECKING:
-    from drafter.datafile.extract import ExtractedFigure
-    from drafter.reading.model import Outline
+    from drafter.datafile import ExtractedFigure
+    from drafter.reading import Outline
 
 KIND_NAMES = {"count": "数量", "percent": "比率", "money": "金额", "rank": "排名", "change": "变化"}
 
@@ -35,9 +36,9 @@ def extract(
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的数据文件。")] = False,
 ) -> None:
     """提取往年报告中的数字（件数、比率、金额、排名、同比变化），标明所在栏目、原句和对应指标。"""
-    from drafter.reading.corpus import find_report_files, parse_report
+    from drafter.datafile import extract_figures
     from drafter.errors import DrafterError, OutputExistsError
-    from drafter.datafile.extract import extract_figures
+    from drafter.reading import find_report_files, parse_report
 
     if output is not None and output.exists() and not force:
         raise OutputExistsError(str(output))
@@ -72,8 +73,8 @@ def extract(
 def _write_data(
     output: Path, source: Path, outline: Outline, figures: list[ExtractedFigure], *, force: bool
 ) -> None:
-    from drafter.datafile.extract import dump_data_file, figures_to_data, first_matches
     from drafter.cli.output import write_atomic
+    from drafter.datafile import dump_data_file, figures_to_data, first_matches
 
     data, notices = figures_to_data(figures, outline.year, unit=outline.unit)
     text = dump_data_file(data, source.name, notices, first_matches(figures))
@@ -85,7 +86,7 @@ def _write_data(
 
 
 def _as_json(file: str, outline: Outline, figures: list[ExtractedFigure]) -> dict[str, Any]:
-    from drafter.datafile.extract import plain_number
+    from drafter.datafile import plain_number
 
     return {
         "file": file,
@@ -107,7 +108,7 @@ def _as_json(file: str, outline: Outline, figures: list[ExtractedFigure]) -> dic
 
 
 def _print_table(path: Path, outline: Outline, figures: list[ExtractedFigure]) -> None:
-    from drafter.catalogue.categories import load_categories
+    from drafter.catalogue import load_categories
 
     shorts = {cid: spec.short for cid, spec in load_categories().items()}
     typer.echo(f"■ {path}  年度：{outline.year or '未知'}  单位：{outline.unit or '未知'}")

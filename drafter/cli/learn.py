@@ -1,19 +1,19 @@
-"""`drafter learn` and `drafter outline`: parse past reports, learn or show their structure."""
+"""`drafter learn`: parse past reports and write the skeleton they share."""
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from drafter.cli.app import ChineseCommand, ReportPaths, app, guarded, info, is_terminal
+from drafter.cli.app import ChineseCommand, app, guarded, info, is_terminal
+from drafter.cli.options import ReportPaths, StrictOption
 
 if TYPE_CHECKING:  # the core loads only when a command runs: `drafter --help` stays fast
-    from drafter.reading.corpus import Parsed
-    from drafter.learning.model import Skeleton
+    from drafter.learning import Skeleton
+    from drafter.reading import Parsed
 
 DEFAULT_SKELETON = Path("templates/skeleton.yaml")
 
@@ -25,17 +25,14 @@ def learn(
     output: Annotated[
         Path, typer.Option("-o", "--output", help="骨架文件保存位置。")
     ] = DEFAULT_SKELETON,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="遇到无法读取的文件立即停止（默认跳过并报告）。")
-    ] = False,
+    strict: StrictOption = False,
     force: Annotated[bool, typer.Option("--force", help="骨架文件已存在时覆盖它。")] = False,
 ) -> None:
     """从往年报告学习报告骨架（栏目、顺序、常见标题、例句），写入 YAML 文件。"""
-    from drafter.reading.corpus import find_report_files, parse_reports
-    from drafter.errors import OutputExistsError
     from drafter.cli.output import write_atomic
-    from drafter.learning.learn import learn_skeleton
-    from drafter.learning.model import dump_skeleton
+    from drafter.errors import OutputExistsError
+    from drafter.learning import dump_skeleton, learn_skeleton
+    from drafter.reading import find_report_files, parse_reports
 
     if output.exists() and not force:  # say so before reading hundreds of files
         raise OutputExistsError(str(output))
@@ -45,14 +42,14 @@ def learn(
             parsed = parse_reports(files, strict=strict, on_each=lambda _p: bar.update(1))
     else:
         parsed = parse_reports(files, strict=strict)
-    _report_failures(parsed, "未生成骨架。")
+    report_failures(parsed, "未生成骨架。")
     skeleton = learn_skeleton(parsed.outlines)
     write_atomic(output, dump_skeleton(skeleton).encode("utf-8"), force=force)
     _print_summary(skeleton, parsed)
     info(f"骨架已写入 {output}")
 
 
-def _report_failures(parsed: Parsed, consequence: str) -> None:
+def report_failures(parsed: Parsed, consequence: str) -> None:
     """Print each skipped file on stderr; raise when no file could be read at all."""
     from drafter.errors import InputError
 
@@ -77,29 +74,3 @@ def _print_summary(skeleton: Skeleton, parsed: Parsed) -> None:
     typer.echo(f"{'类别':<18}{'报告数':>5}{'栏目数':>5}{'位置':>6}  默认标题")
     for c in skeleton.categories:
         typer.echo(f"{c.id:<20}{c.support:>8}{sections[c.id]:>8}{c.order:>8.2f}  {c.name}")
-
-
-@app.command(cls=ChineseCommand)
-@guarded
-def outline(
-    files: ReportPaths,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="以 JSON 输出到标准输出（供其他程序使用）。")
-    ] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="遇到无法读取的文件立即停止。")] = False,
-) -> None:
-    """显示报告的结构树：各级标题、层级和所属类别。"""
-    from drafter.reading.corpus import find_report_files, parse_reports
-
-    parsed = parse_reports(find_report_files(files), strict=strict)
-    _report_failures(parsed, "没有可显示的结构。")
-    if as_json:
-        typer.echo(json.dumps([o.as_dict() for o in parsed.outlines], ensure_ascii=False, indent=2))
-        return
-    for o in parsed.outlines:
-        typer.echo(f"■ {o.file}  年度：{o.year or '未知'}  单位：{o.unit or '未知'}")
-        if o.title:
-            typer.echo(f"  标题：{o.title}")
-        for s in o.walk():
-            label = f"{s.number or ''}{s.title or '（无标题）'}"
-            typer.echo(f"{'  ' * s.level}{label}  [{s.category} {s.score:.2f}]")

@@ -10,7 +10,7 @@ import typer
 from drafter.cli.app import ChineseCommand, app, display_width, guarded, info, pad
 
 if TYPE_CHECKING:
-    from drafter.drafting.refresh import RefreshResult
+    from drafter.drafting import RefreshResult
 
 
 @app.command(cls=ChineseCommand)
@@ -50,10 +50,10 @@ def refresh(
     更新带 drafter 标记（内容控件）的数字和同比说明，填上数据表已给出数字的【待填】；
     段落、格式、批注、修订、页眉页脚都原样保留。写作者删掉的数字不会被加回来，只列出来。
     """
-    from drafter.datafile.load import read_data_file
-    from drafter.errors import InputError, OutputExistsError
     from drafter.cli.output import write_atomic
-    from drafter.drafting.refresh import refresh_draft
+    from drafter.datafile import read_data_file
+    from drafter.drafting import refresh_draft
+    from drafter.errors import InputError, OutputExistsError
 
     if output is not None and in_place:
         raise typer.BadParameter("-o 与 --in-place 只能选一个。", param_hint="--in-place")

@@ -1,1 +1,29 @@
-"""TODO face."""
+"""The year's data file ⇄ YearData: load and validate, scaffold, and figures from a past report."""
+
+from drafter.datafile.extract import (
+    ExtractedFigure,
+    dump_data_file,
+    extract_figures,
+    figures_to_data,
+    first_matches,
+    plain_number,
+)
+from drafter.datafile.from_report import Scaffold, scaffold_data
+from drafter.datafile.load import FigureValue, YearData, load_data, read_data_file
+from drafter.datafile.scaffold import scaffold_text
+
+__all__ = [
+    "ExtractedFigure",
+    "FigureValue",
+    "Scaffold",
+    "YearData",
+    "dump_data_file",
+    "extract_figures",
+    "figures_to_data",
+    "first_matches",
+    "load_data",
+    "plain_number",
+    "read_data_file",
+    "scaffold_data",
+    "scaffold_text",
+]

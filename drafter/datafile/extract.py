@@ -12,11 +12,9 @@ from typing import Any
 
 import yaml
 
-from drafter.catalogue.categories import load_categories
-from drafter.text.figures import FoundFigure, find_figures
-from drafter.catalogue.indicators import Indicator, load_indicators
-from drafter.reading.model import CATEGORY_IDS, Outline
-from drafter.text.sentences import split_clauses, split_sentences
+from drafter.catalogue import CATEGORY_IDS, Indicator, load_categories, load_indicators
+from drafter.reading import Outline
+from drafter.text import FoundFigure, find_figures, split_clauses, split_sentences
 
 # Measure words that report the same kind of thing: an indicator counted in 件 also takes a
 # figure written with 份 ("评查174份"), one in 户 takes 个 or 家 ("检查对象2294个").

@@ -16,11 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from drafter.catalogue.categories import category_by_name, load_categories
+from drafter.catalogue import (
+    PART1_CATEGORIES,
+    Indicator,
+    category_by_name,
+    load_categories,
+    load_indicators,
+)
 from drafter.errors import DataError, InputError, did_you_mean
-from drafter.text.figures import parse_number
-from drafter.catalogue.indicators import Indicator, load_indicators
-from drafter.reading.model import PART1_CATEGORIES
+from drafter.text import parse_number
 from drafter.yamlfile import Lines, load_yaml_with_lines
 
 TOP_KEYS = (

@@ -5,11 +5,9 @@ from __future__ import annotations
 import json
 import re
 
-from drafter.catalogue.categories import load_categories
-from drafter.catalogue.indicators import Indicator, load_indicators
-from drafter.reading.model import PART1_CATEGORIES
-from drafter.text.numbers import format_quantity
-from drafter.learning.model import Skeleton
+from drafter.catalogue import PART1_CATEGORIES, Indicator, load_categories, load_indicators
+from drafter.learning import Skeleton
+from drafter.text import format_quantity
 
 _HEADER = """\
 # 法治政府建设年度报告 数据表（由 drafter scaffold 生成）

@@ -15,8 +15,14 @@ from docx.oxml.text.run import CT_R
 from lxml import etree
 from lxml.etree import _Element
 
+from drafter.docx.markers import (
+    figure_tag,
+    is_drafter_bookmark,
+    parse_bookmark,
+    parse_tag,
+    todo_tag,
+)
 from drafter.docx.xml import body_paragraphs, paragraph_text
-from drafter.drafting.model import figure_tag, is_drafter_bookmark, parse_bookmark, parse_tag, todo_tag
 
 _SDT, _SDT_PR, _SDT_CONTENT = qn("w:sdt"), qn("w:sdtPr"), qn("w:sdtContent")
 _TAG, _VAL, _P, _R, _T = qn("w:tag"), qn("w:val"), qn("w:p"), qn("w:r"), qn("w:t")

@@ -8,27 +8,21 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from drafter.catalogue.categories import load_categories
-from drafter.datafile.load import FigureValue, YearData
-from drafter.drafting.model import (
-    CHANGE_TODO_LABEL,
-    Block,
-    Draft,
-    Figure,
-    Inline,
-    Placeholder,
-    Suggestion,
-    Text,
+from drafter.catalogue import (
+    PART1_CATEGORIES,
+    Indicator,
+    citation_for,
+    load_categories,
+    load_indicators,
 )
-from drafter.errors import TemplateDataError
-from drafter.catalogue.indicators import Indicator, load_indicators
-from drafter.reading.model import PART1_CATEGORIES
-from drafter.text.numbers import change_phrase, chinese_numeral, format_figure
-from drafter.resources import load_template_yaml, template_path
-from drafter.learning.model import Skeleton
+from drafter.datafile import FigureValue, YearData
+from drafter.drafting.model import Block, Draft, Figure, Inline, Placeholder, Suggestion, Text
 from drafter.drafting.suggestions import fill_suggestion, suggestion_pool
 from drafter.drafting.templating import has_template, render_template
-from drafter.catalogue.sessions import citation_for
+from drafter.errors import TemplateDataError
+from drafter.learning import Skeleton
+from drafter.resources import load_template_yaml, template_path
+from drafter.text import CHANGE_TODO_LABEL, change_phrase, chinese_numeral, format_figure
 
 # Figures travel through jinja2 as markers made of two private-use characters the data file may not contain.
 # V: a figure's value, C: its year-on-year phrase, T: a figure to fill, P: a fact to fill.

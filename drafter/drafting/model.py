@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
+
+from drafter.text import placeholder
 
 BlockKind = Literal["title", "heading1", "heading2", "heading3", "body", "signature", "date"]
 
@@ -43,7 +41,7 @@ class Placeholder:
 
     @property
     def text(self) -> str:
-        return f"【待填：{self.label}】"
+        return placeholder(self.label)
 
 
 @dataclass(frozen=True)
@@ -78,73 +76,28 @@ class Draft:
     signed: date
     blocks: tuple[Block, ...]
 
-
-TAG_PREFIX = "drafter:"
-TODO_PREFIX = "drafter-todo:"
-SUGGESTION_MARK = "【建议改写】"
-# The label of a 同比 phrase still to compute: shown as 【待填：同比】.
-CHANGE_TODO_LABEL = "同比"
-
-
-def figure_tag(key: str, role: str = "value") -> str:
-    """Return the content-control tag for a figure: `drafter:KEY` or `drafter:KEY:change`."""
-    return f"{TAG_PREFIX}{key}" if role == "value" else f"{TAG_PREFIX}{key}:{role}"
+    def counts(self) -> DraftCounts:
+        """Return how many figures are filled, placeholders left and suggestions offered."""
+        inlines = [i for b in self.blocks for i in b.inlines]
+        return DraftCounts(
+            filled=sum(isinstance(i, Figure) and i.role == "value" for i in inlines),
+            todo=sum(isinstance(i, Placeholder) for i in inlines),
+            suggested=sum(isinstance(i, Suggestion) for i in inlines),
+        )
 
 
-def todo_tag(key: str) -> str:
-    """Return the content-control tag of a placeholder for indicator KEY."""
-    return f"{TODO_PREFIX}{key}"
+@dataclass(frozen=True)
+class DraftCounts:
+    """What a draft leaves to the writer: figures filled, placeholders, suggestions."""
+
+    filled: int
+    todo: int
+    suggested: int
 
 
-def parse_tag(tag: str) -> tuple[str, str, str] | None:
-    """Return (kind, key, role) for a drafter tag, kind "figure" or "todo"; None otherwise."""
-    if tag.startswith(TODO_PREFIX):
-        return ("todo", tag[len(TODO_PREFIX) :], "value")
-    if tag.startswith(TAG_PREFIX):
-        rest = tag[len(TAG_PREFIX) :]
-        key, _, role = rest.partition(":")
-        return ("figure", key, role or "value")
-    return None
+@dataclass(frozen=True)
+class DraftedDocx:
+    """A draft written as .docx bytes, with its counts for the summary line."""
 
-
-# Hidden bookmarks (leading "_") around each control: LibreOffice 7.4 drops content-control tags
-# on saving a .docx but keeps bookmarks, so refresh can tell the control's key and role from them.
-_BOOKMARK_PREFIX = {
-    ("figure", "value"): "_drv_",
-    ("figure", "change"): "_drc_",
-    ("todo", "value"): "_drt_",
-}
-_BOOKMARK_KIND = {prefix: kind_role for kind_role, prefix in _BOOKMARK_PREFIX.items()}
-_BOOKMARK = re.compile(r"(_dr[vct]_)([0-9a-f]{12})_[0-9]+")
-
-
-def bookmark_name(kind: str, key: str, role: str, n: int) -> str:
-    """Return the hidden bookmark name around control N (per document) of KEY.
-
-    `_drv_` (figure), `_drc_` (its 同比 phrase) or `_drt_` (placeholder), then the first 12 hex
-    digits of SHA-1 of KEY in UTF-8, then `_N`: ASCII only, within Word's 40 characters.
-    """
-    return f"{_BOOKMARK_PREFIX[(kind, role)]}{_key_digest(key)}_{n}"
-
-
-def parse_bookmark(name: str, keys: Iterable[str]) -> tuple[str, str, str] | None:
-    """Return (kind, key, role) for a drafter bookmark NAME whose key is among KEYS; else None."""
-    m = _BOOKMARK.fullmatch(name)
-    if m is None:
-        return None
-    digest = m.group(2)
-    key = next((k for k in keys if _key_digest(k) == digest), None)
-    if key is None:
-        return None
-    kind, role = _BOOKMARK_KIND[m.group(1)]
-    return (kind, key, role)
-
-
-def is_drafter_bookmark(name: str) -> bool:
-    """Return True when NAME has the shape of a drafter bookmark, whatever its key."""
-    return _BOOKMARK.fullmatch(name) is not None
-
-
-@functools.lru_cache(maxsize=4096)
-def _key_digest(key: str) -> str:
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+    docx: bytes
+    counts: DraftCounts

@@ -15,20 +15,25 @@ from dataclasses import dataclass
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
-from drafter.datafile.load import FigureValue, YearData
-from drafter.docx.controls import (
+from drafter.catalogue import Indicator, load_indicators
+from drafter.datafile import FigureValue, YearData
+from drafter.docx import (
     Control,
+    figure_tag,
     find_controls_in,
+    last_saved_by,
+    parse_part,
+    read_part,
+    replace_part,
     retag,
+    serialise_part,
     set_control_text,
     set_highlight,
     visible_text_nodes,
 )
-from drafter.docx.package import last_saved_by, parse_part, read_part, replace_part, serialise_part
-from drafter.drafting.model import CHANGE_TODO_LABEL, Placeholder, figure_tag
+from drafter.drafting.model import Placeholder
 from drafter.errors import DataError, DraftFormatError
-from drafter.catalogue.indicators import Indicator, load_indicators
-from drafter.text.numbers import change_phrase, format_figure
+from drafter.text import CHANGE_TODO_LABEL, change_phrase, format_figure
 
 DOCUMENT_PART = "word/document.xml"
 # Stands for the key in the notice of tags restored from bookmarks.

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from drafter.catalogue.categories import load_categories
-from drafter.reading.model import PART1_CATEGORIES
-from drafter.learning.model import Skeleton
+from drafter.catalogue import PART1_CATEGORIES, load_categories
+from drafter.learning import Skeleton
 
 # Categories whose sentences may move between them by keywords; problems and plans talk about
 # every field, so theirs stay where the learner put them.

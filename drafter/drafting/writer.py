@@ -19,6 +19,17 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml.etree import _Element
 
+from drafter.docx import bookmark_name, figure_tag, todo_tag
+from drafter.drafting.model import (
+    Block,
+    BlockKind,
+    Draft,
+    Figure,
+    Inline,
+    Placeholder,
+    Suggestion,
+    Text,
+)
 from drafter.drafting.styles import (
     BODY_SIZE,
     BODY_STYLE,
@@ -28,20 +39,7 @@ from drafter.drafting.styles import (
     STYLE_FOR_KIND,
     define_styles,
 )
-from drafter.drafting.model import (
-    SUGGESTION_MARK,
-    Block,
-    BlockKind,
-    Draft,
-    Figure,
-    Inline,
-    Placeholder,
-    Suggestion,
-    Text,
-    bookmark_name,
-    figure_tag,
-    todo_tag,
-)
+from drafter.text import SUGGESTION_MARK
 
 COMMENT_AUTHOR = "drafter"
 SUGGESTION_COMMENT = (

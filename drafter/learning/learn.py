@@ -10,11 +10,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import PurePath
 
-from drafter.catalogue.categories import domain_words, load_categories
+from drafter.catalogue import CATEGORY_IDS, domain_words, load_categories
 from drafter.errors import InputError
-from drafter.text.figures import find_figures
-from drafter.reading.model import CATEGORY_IDS, Outline, Section
-from drafter.text.sentences import split_sentences
 from drafter.learning.model import (
     SKELETON_VERSION,
     Arrangement,
@@ -23,7 +20,8 @@ from drafter.learning.model import (
     Skeleton,
     Variant,
 )
-from drafter.text.tokenize import sentence_words
+from drafter.reading import Outline, Section
+from drafter.text import find_figures, sentence_words, split_sentences
 
 MAX_VARIANTS = 12
 MAX_EXEMPLARS = 8

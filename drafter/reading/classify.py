@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
-from drafter.catalogue.categories import CategorySpec, domain_words, load_categories
-from drafter.reading.model import PART1_CATEGORIES, Outline, Section
-from drafter.text.tokenize import sentence_words, tokenize
+from drafter.catalogue import PART1_CATEGORIES, CategorySpec, domain_words, load_categories
+from drafter.reading.model import Outline, Section
+from drafter.text import sentence_words, tokenize
 
 _STRUCTURAL = ("first_responsible", "problems", "plan", "other", "achievements")
 _INHERITED = frozenset({"first_responsible", "problems", "plan", "other"})

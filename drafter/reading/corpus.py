@@ -6,11 +6,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.reading.classify import classify_outline
 from drafter.errors import DrafterError, InputError
+from drafter.reading.classify import classify_outline
+from drafter.reading.files import SUPPORTED_SUFFIXES, read_report
 from drafter.reading.model import Outline
 from drafter.reading.outline import build_outline
-from drafter.reading.files import SUPPORTED_SUFFIXES, read_report
 
 
 @dataclass

@@ -10,10 +10,10 @@ from docx import Document
 from docx.oxml.ns import qn
 from lxml.etree import XMLSyntaxError, _Element
 
-from drafter.docx.xml import body_paragraphs, paragraph_text
+from drafter.docx import body_paragraphs, paragraph_text
 from drafter.errors import InputError
 from drafter.reading.model import RawParagraph
-from drafter.text.numbers import chinese_numeral
+from drafter.text import chinese_numeral
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 # Deepest heading level given to the outline: "Heading 9" (outlineLvl 8) counts as 8, so that no

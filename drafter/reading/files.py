@@ -43,7 +43,9 @@ def read_report(path: Path) -> SourceText:
     if not data.strip():
         raise InputError("文件是空的，请确认选对了文件。", path=str(path))
     if suffix == ".docx":
-        from drafter.reading.docx_report import read_docx_paragraphs  # python-docx loads only when needed
+        from drafter.reading.docx_report import (
+            read_docx_paragraphs,  # python-docx loads only when needed
+        )
 
         paragraphs = read_docx_paragraphs(data, str(path))
     else:

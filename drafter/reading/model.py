@@ -3,28 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
-
-CategoryId = Literal[
-    "leadership",
-    "functions",
-    "rulemaking",
-    "decision",
-    "enforcement",
-    "emergency",
-    "disputes",
-    "supervision",
-    "digital",
-    "publicity",
-    "first_responsible",
-    "problems",
-    "plan",
-    "other",
-    "achievements",
-]
-CATEGORY_IDS: tuple[str, ...] = get_args(CategoryId)
-# The part-1 categories: what "主要举措和成效" is divided into.
-PART1_CATEGORIES: tuple[str, ...] = CATEGORY_IDS[:10]
+from typing import Any
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 
 from drafter.reading.model import Outline, RawParagraph, Section, SourceText
 from drafter.reading.normalize import is_artefact, normalize_line
-from drafter.text.numbers import chinese_numeral
-from drafter.text.sentences import split_sentences
+from drafter.text import chinese_numeral, split_sentences
 
 _CN = "一二三四五六七八九十"
 _NUMBER_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (

@@ -1,1 +1,36 @@
-"""TODO face."""
+"""Chinese text tools every stage uses: sentences, words, figures found, figures written, marks."""
+
+from drafter.text.figures import FoundFigure, find_figures, parse_number
+from drafter.text.marks import (
+    CHANGE_TODO_LABEL,
+    PLACEHOLDER_PATTERN,
+    SUGGESTION_MARK,
+    TO_CONFIRM_OPEN,
+    is_placeholder,
+    placeholder,
+)
+from drafter.text.numbers import change_phrase, chinese_numeral, format_figure, format_quantity
+from drafter.text.sentences import split_clauses, split_sentences
+from drafter.text.tokenize import jieba_tokenizer, segmenter, sentence_words, tokenize
+
+__all__ = [
+    "CHANGE_TODO_LABEL",
+    "PLACEHOLDER_PATTERN",
+    "SUGGESTION_MARK",
+    "TO_CONFIRM_OPEN",
+    "FoundFigure",
+    "change_phrase",
+    "chinese_numeral",
+    "find_figures",
+    "format_figure",
+    "format_quantity",
+    "is_placeholder",
+    "jieba_tokenizer",
+    "parse_number",
+    "placeholder",
+    "segmenter",
+    "sentence_words",
+    "split_clauses",
+    "split_sentences",
+    "tokenize",
+]

@@ -103,7 +103,8 @@ class _Segmenter:
 
 
 @cache
-def _segmenter(extra_words: frozenset[str]) -> _Segmenter:
+def segmenter(extra_words: frozenset[str]) -> _Segmenter:
+    """Return the segmenter for EXTRA_WORDS: `.words(text)` gives jieba's words without HMM."""
     return _Segmenter(jieba_tokenizer(extra_words))
 
 
@@ -126,7 +127,7 @@ def jieba_tokenizer(extra_words: frozenset[str] = frozenset()) -> Any:
 
 def tokenize(text: str, extra_words: Iterable[str] = ()) -> list[str]:
     """Return the words of TEXT (punctuation and spaces dropped), domain terms kept whole."""
-    return _segmenter(frozenset(extra_words)).words(text, drop_punctuation=True)
+    return segmenter(frozenset(extra_words)).words(text, drop_punctuation=True)
 
 
 @lru_cache(maxsize=_MEMO_PARAGRAPHS)

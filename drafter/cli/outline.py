@@ -1,0 +1,35 @@
+"""`drafter outline`: show the structure of reports as drafter reads them."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+
+from drafter.cli.app import ChineseCommand, app, guarded
+from drafter.cli.learn import report_failures
+from drafter.cli.options import JsonOption, ReportPaths, StrictOption
+
+
+@app.command(cls=ChineseCommand)
+@guarded
+def outline(
+    files: ReportPaths,
+    as_json: JsonOption = False,
+    strict: StrictOption = False,
+) -> None:
+    """显示报告的结构树：各级标题、层级和所属类别。"""
+    from drafter.reading import find_report_files, parse_reports
+
+    parsed = parse_reports(find_report_files(files), strict=strict)
+    report_failures(parsed, "没有可显示的结构。")
+    if as_json:
+        typer.echo(json.dumps([o.as_dict() for o in parsed.outlines], ensure_ascii=False, indent=2))
+        return
+    for o in parsed.outlines:
+        typer.echo(f"■ {o.file}  年度：{o.year or '未知'}  单位：{o.unit or '未知'}")
+        if o.title:
+            typer.echo(f"  标题：{o.title}")
+        for s in o.walk():
+            label = f"{s.number or ''}{s.title or '（无标题）'}"
+            typer.echo(f"{'  ' * s.level}{label}  [{s.category} {s.score:.2f}]")

@@ -1,0 +1,29 @@
+"""The marks drafter leaves in report text for the writer: placeholders and suggestions."""
+
+from __future__ import annotations
+
+import re
+
+# A figure still to fill: 【待填：行政复议受理件数】.
+PLACEHOLDER_OPEN = "【待填："
+PLACEHOLDER_CLOSE = "】"
+# A figure carried over that the writer must confirm: 【待核：原文数字】.
+TO_CONFIRM_OPEN = "【待核："
+# A learned sentence offered where the data says nothing, to rewrite or delete.
+SUGGESTION_MARK = "【建议改写】"
+# The label of a 同比 phrase still to compute: shown as 【待填：同比】.
+CHANGE_TODO_LABEL = "同比"
+
+# A placeholder in text as read back; the closing 】 is optional because the outline may have
+# split a paragraph inside one.
+PLACEHOLDER_PATTERN = re.compile(r"【待填[^】\n]{0,80}】?")
+
+
+def placeholder(label: str) -> str:
+    """Return the placeholder text for LABEL: 【待填：LABEL】."""
+    return f"{PLACEHOLDER_OPEN}{label}{PLACEHOLDER_CLOSE}"
+
+
+def is_placeholder(text: str) -> bool:
+    """Return True when TEXT is (starts as) a placeholder."""
+    return text.startswith("【待填")
