@@ -3,11 +3,14 @@
 from drafter.catalogue.categories import (
     CATEGORY_IDS,
     PART1_CATEGORIES,
+    RULE_PARTS,
+    SECTION_CATEGORIES,
     CategoryId,
     CategorySpec,
     category_by_name,
     domain_words,
     load_categories,
+    part_of,
 )
 from drafter.catalogue.indicators import Indicator, load_indicators
 from drafter.catalogue.sessions import (
@@ -27,6 +30,8 @@ from drafter.catalogue.sessions import (
 __all__ = [
     "CATEGORY_IDS",
     "PART1_CATEGORIES",
+    "RULE_PARTS",
+    "SECTION_CATEGORIES",
     "CategoryId",
     "CategorySpec",
     "CitedSessions",
@@ -43,6 +48,7 @@ __all__ = [
     "load_categories",
     "load_indicators",
     "load_sessions",
+    "part_of",
     "plenaries_cited",
     "read_session_table",
 ]

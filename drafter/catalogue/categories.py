@@ -29,6 +29,16 @@ CategoryId = Literal[
 CATEGORY_IDS: tuple[str, ...] = get_args(CategoryId)
 # The part-1 categories: what "主要举措和成效" is divided into.
 PART1_CATEGORIES: tuple[str, ...] = CATEGORY_IDS[:10]
+# The categories whose sections carry the year's figures and 要点: part 1, and part 3 of the rule.
+SECTION_CATEGORIES: tuple[str, ...] = (*PART1_CATEGORIES, "first_responsible")
+# The parts of 《法治政府建设与责任落实督察工作规定》 in the rule's order (part 5, 其他, is optional);
+# their names are the categories' 名称 in templates/categories.yaml.
+RULE_PARTS: tuple[str, ...] = ("achievements", "problems", "first_responsible", "plan")
+
+
+def part_of(category: str) -> str:
+    """Return the rule's part a section of CATEGORY belongs to: part-1 categories are achievements."""
+    return "achievements" if category in PART1_CATEGORIES else category
 
 
 @dataclass(frozen=True)

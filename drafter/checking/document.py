@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.catalogue import PART1_CATEGORIES, load_categories
+from drafter.catalogue import RULE_PARTS, load_categories, part_of
 from drafter.checking.model import EXCERPT_LEN, CheckContext, Finding, Located, Passage, heading_of
 from drafter.text import SUGGESTION_MARK
 
@@ -14,15 +14,6 @@ from drafter.text import SUGGESTION_MARK
 _PLACEHOLDER = re.compile(r"【待填[^】\n]{0,80}】?")
 _COPY_MIN_CHARS = 30
 _NOT_TEXT = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]")
-
-# The parts of 《法治政府建设与责任落实督察工作规定》 in their order: (category, number, name).
-_PARTS = (
-    ("achievements", 1, "主要举措和成效"),
-    ("problems", 2, "存在的不足和原因"),
-    ("first_responsible", 3, "党政主要负责人履行推进法治建设第一责任人职责情况"),
-    ("plan", 4, "下一年度推进法治政府建设的主要安排"),
-)
-_PART_NAME = {cid: name for cid, _, name in _PARTS}
 
 
 def placeholders(ctx: CheckContext) -> Iterator[Located]:
@@ -53,11 +44,13 @@ def suggestions(ctx: CheckContext) -> Iterator[Located]:
 def parts(ctx: CheckContext) -> Iterator[Located]:
     """Yield missing-part and part-order findings for the four parts the rule requires."""
     sections = ctx.outline.walk()
-    present = {_part_of(s.category) for s in sections} | {
+    present = {part_of(s.category) for s in sections} | {
         cid for s in ctx.outline.sections for cid in _parts_named_in(s.title)
     }
     end = (len(ctx.passages), 0)
-    for cid, number, name in _PARTS:
+    specs = load_categories()
+    for number, cid in enumerate(RULE_PARTS, start=1):
+        name = specs[cid].name
         if cid in present:
             continue
         if cid == "first_responsible":
@@ -68,10 +61,6 @@ def parts(ctx: CheckContext) -> Iterator[Located]:
         message = f"缺少规定要求的第{_cn(number)}部分“{name}”。"
         yield end, Finding("missing-part", "error", None, None, message, "")
     yield from _part_order(ctx)
-
-
-def _part_of(category: str) -> str:
-    return "achievements" if category in PART1_CATEGORIES else category
 
 
 def _parts_named_in(title: str) -> set[str]:
@@ -92,7 +81,7 @@ def _merged_first_responsible(passages: list[Passage]) -> Located | None:
                 "missing-part",
                 "warning",
                 "第一责任人履职情况没有单列为一部分（写在了本节中）；规定要求单独报告"
-                f"“{_PART_NAME['first_responsible']}”。",
+                f"“{load_categories()['first_responsible'].name}”。",
                 at,
                 at + 5,
             )
@@ -101,12 +90,11 @@ def _merged_first_responsible(passages: list[Passage]) -> Located | None:
 
 def _part_order(ctx: CheckContext) -> Iterator[Located]:
     """Yield a warning for each part outside the longest run of parts already in the rule's order."""
-    rank = {cid: number for cid, number, _ in _PARTS}
-    names = {c.id: c.name for c in load_categories().values()}
+    rank = {cid: number for number, cid in enumerate(RULE_PARTS, start=1)}
+    specs = load_categories()
+    names = {c.id: c.name for c in specs.values()}
     ranked = [
-        (rank[_part_of(s.category)], s)
-        for s in ctx.outline.sections
-        if _part_of(s.category) in rank
+        (rank[part_of(s.category)], s) for s in ctx.outline.sections if part_of(s.category) in rank
     ]
     kept = _longest_ordered([n for n, _ in ranked])
     for i, (number, section) in enumerate(ranked):
@@ -116,16 +104,13 @@ def _part_order(ctx: CheckContext) -> Iterator[Located]:
         lower = [ranked[j][1] for j in sorted(kept) if j > i and ranked[j][0] < number]
         higher = [ranked[j][1] for j in sorted(kept) if j < i and ranked[j][0] > number]
         if lower:
-            where = f"应写在“{_PART_NAME[_part_of(lower[-1].category)]}”之后"
+            where = f"应写在“{specs[part_of(lower[-1].category)].name}”之后"
         else:
-            where = f"应写在“{_PART_NAME[_part_of(higher[0].category)]}”之前"
-        name = _PART_NAME[_part_of(section.category)]
+            where = f"应写在“{specs[part_of(higher[0].category)].name}”之前"
+        name = specs[part_of(section.category)].name
         label = heading_of(section, names)
         first = next((p for p in ctx.passages if p.section == label), None)
-        message = (
-            f"“{name}”{where}。规定的顺序是：主要举措和成效、存在的不足和原因、"
-            "第一责任人履职情况、下一年度主要安排。"
-        )
+        message = f"“{name}”{where}。规定的顺序是：{'、'.join(specs[c].name for c in RULE_PARTS)}。"
         shown = first.text[:EXCERPT_LEN] if first else ""
         at = (first.index if first else len(ctx.passages), 0)
         yield at, Finding("part-order", "warning", label, None, message, shown)

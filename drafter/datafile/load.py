@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.catalogue import (
-    PART1_CATEGORIES,
+    SECTION_CATEGORIES,
     Indicator,
     category_by_name,
     load_categories,
@@ -50,7 +50,6 @@ _YEAR = re.compile(r"^\s*(\d{4})\s*年?(度)?\s*$")
 _YES = ("是", "对", "有", "约", "yes", "true")
 _NO = ("否", "不", "不是", "无", "no", "false")
 # Categories a figure or a 要点 may be filed under: part 1's and the first-responsible part.
-_SECTION_CATEGORIES = (*PART1_CATEGORIES, "first_responsible")
 _TOP_LEVEL_FOR = {"problems": "不足", "plan": "安排", "other": "其他"}
 
 
@@ -253,9 +252,9 @@ class _Validator:
             raise self.fail(
                 keys, f"请写在顶格的“{_TOP_LEVEL_FOR[cid]}:”下面，而不是“{keys[0]}”下面。"
             )
-        if cid is None or cid not in _SECTION_CATEGORIES:
+        if cid is None or cid not in SECTION_CATEGORIES:
             specs = load_categories()
-            names = [specs[c].short for c in _SECTION_CATEGORIES]
+            names = [specs[c].short for c in SECTION_CATEGORIES]
             raise self.fail(keys, f"未知的类别。{_suggest(keys[-1], names)}")
         return cid
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from drafter.catalogue import (
     PART1_CATEGORIES,
+    RULE_PARTS,
     Indicator,
     citation_for,
     load_categories,
@@ -234,14 +235,6 @@ def _inlines(text: str, data: YearData) -> tuple[Inline, ...]:
     return tuple(out)
 
 
-# What a section with neither data nor learned sentences asks the writer for.
-_EMPTY_SECTION = {
-    "problems": "存在的不足和原因",
-    "plan": "下一年度的主要安排",
-    "first_responsible": "党政主要负责人履行第一责任人职责的情况",
-}
-
-
 def _suggestions(cid: str, ctx: _Context) -> list[Block]:
     """Return up to the frame's number of learned sentences for CID, marked to rewrite.
 
@@ -250,7 +243,8 @@ def _suggestions(cid: str, ctx: _Context) -> list[Block]:
     """
     texts = ctx.pool.get(cid, [])[: ctx.limit]
     if not texts:
-        label = _EMPTY_SECTION.get(cid) or f"{load_categories()[cid].name}的主要工作"
+        name = load_categories()[cid].name
+        label = name if cid in RULE_PARTS else f"{name}的主要工作"
         return [Block("body", (Placeholder(None, label),))]
     data = ctx.data
     return [

@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from drafter.catalogue import PART1_CATEGORIES, load_categories
+from drafter.catalogue import SECTION_CATEGORIES, load_categories
 from drafter.learning import Skeleton
 
 # Categories whose sentences may move between them by keywords; problems and plans talk about
 # every field, so theirs stay where the learner put them.
-_SHARED = (*PART1_CATEGORIES, "first_responsible")
 # A sentence that continues the previous one.
 _CONTINUES = re.compile(
     r"^(其次|首先|再次|最后|然后|同时|此外|另外|而且|并且|并|但|但是|因此|所以|为此|对此|"
@@ -49,7 +48,7 @@ def suggestion_pool(skeleton: Skeleton) -> dict[str, list[str]]:
             if text in seen or not _reusable(text):
                 continue
             seen.add(text)
-            if category.id not in _SHARED:
+            if category.id not in SECTION_CATEGORIES:
                 ranked[category.id].append((0, text))
                 continue
             home, score = _best_category(text, category.id)
@@ -85,7 +84,7 @@ def _best_category(text: str, own: str) -> tuple[str, float]:
     OWN wins ties, and keeps a sentence that matches no category (score 0).
     """
     specs = load_categories()
-    scores = {cid: _score(text, specs[cid].keywords.items()) for cid in _SHARED}
+    scores = {cid: _score(text, specs[cid].keywords.items()) for cid in SECTION_CATEGORIES}
     best = max(scores.values())
     if scores[own] == best:
         return own, best
