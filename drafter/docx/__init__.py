@@ -9,7 +9,6 @@ from drafter.docx.controls import (
     retag,
     set_control_text,
     set_highlight,
-    visible_text_nodes,
 )
 from drafter.docx.markers import (
     bookmark_name,
@@ -20,9 +19,17 @@ from drafter.docx.markers import (
     todo_tag,
 )
 from drafter.docx.package import last_saved_by, parse_part, read_part, replace_part, serialise_part
-from drafter.docx.xml import body_paragraphs, paragraph_text
+from drafter.docx.xml import (
+    HIDDEN,
+    body_paragraphs,
+    get_or_add,
+    is_shown,
+    paragraph_text,
+    shown_text_nodes,
+)
 
 __all__ = [
+    "HIDDEN",
     "Control",
     "body_paragraphs",
     "bookmark_name",
@@ -30,7 +37,9 @@ __all__ = [
     "figure_tag",
     "find_controls",
     "find_controls_in",
+    "get_or_add",
     "is_drafter_bookmark",
+    "is_shown",
     "iter_body_paragraphs",
     "last_saved_by",
     "paragraph_text",
@@ -43,6 +52,6 @@ __all__ = [
     "serialise_part",
     "set_control_text",
     "set_highlight",
+    "shown_text_nodes",
     "todo_tag",
-    "visible_text_nodes",
 ]

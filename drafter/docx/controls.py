@@ -1,16 +1,14 @@
-"""Find drafter's content controls in a .docx and set their text; read its paragraphs back."""
+"""drafter's content controls in a .docx, as `Control` proxies; the body's paragraphs read back."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import Literal, cast
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.oxml.text.run import CT_R
 from lxml import etree
 from lxml.etree import _Element
@@ -22,50 +20,107 @@ from drafter.docx.markers import (
     parse_tag,
     todo_tag,
 )
-from drafter.docx.xml import body_paragraphs, paragraph_text
-
-_SDT, _SDT_PR, _SDT_CONTENT = qn("w:sdt"), qn("w:sdtPr"), qn("w:sdtContent")
-_TAG, _VAL, _P, _R, _T = qn("w:tag"), qn("w:val"), qn("w:p"), qn("w:r"), qn("w:t")
-_RPR = qn("w:rPr")
-_MARK_START, _MARK_END, _ID, _NAME = (
-    qn("w:bookmarkStart"),
-    qn("w:bookmarkEnd"),
-    qn("w:id"),
-    qn("w:name"),
+from drafter.docx.xml import (
+    W_BOOKMARK_END,
+    W_BOOKMARK_START,
+    W_DEL_TEXT,
+    W_ID,
+    W_NAME,
+    W_P,
+    W_PPR,
+    W_PSTYLE,
+    W_R,
+    W_RPR,
+    W_SDT,
+    W_SDT_CONTENT,
+    W_SDT_PR,
+    W_SHOWING_PLC_HDR,
+    W_TAG,
+    W_VAL,
+    XML_SPACE,
+    body_paragraphs,
+    get_or_add,
+    is_shown,
+    paragraph_text,
+    shown_text_nodes,
 )
-# Text under these is not shown (tracked deletion, the source of a tracked move).
-_HIDDEN = frozenset({qn("w:del"), qn("w:moveFrom")})
+
+# The children of w:sdtPr in schema order, up to the control's type.
+_SDT_PR_ORDER = (
+    "w:rPr", "w:alias", "w:tag", "w:id", "w:lock", "w:placeholder", "w:temporary",
+    "w:showingPlcHdr", "w:dataBinding", "w:label", "w:tabIndex", "w:docPartObj", "w:docPartList",
+    "w:text", "w:richText", "w:comboBox", "w:dropDownList", "w:date", "w:picture", "w:group",
+)  # fmt: skip
 
 
-@dataclass(frozen=True)
 class Control:
-    """A drafter content control: a filled figure or a placeholder still to fill.
+    """A drafter content control (a figure, or a placeholder still to fill), as a proxy.
 
-    FROM_BOOKMARK: the control had lost its tag (a LibreOffice save) and was told by the drafter
-    bookmark around it; TAG is then the tag it should have, not yet written into it.
+    Read and change it through this object, as python-docx's proxies wrap their elements: `text`
+    is what Word shows; `set_text`, `highlight` and `retag` change ELEMENT. FROM_BOOKMARK: the
+    control had lost its tag (a LibreOffice save) and was known by the drafter bookmark around
+    it; TAG is then the tag it should have, written into it only by `retag()`.
     """
 
-    tag: str
-    kind: Literal["figure", "todo"]
-    key: str
-    role: str
-    text: str
-    element: _Element = field(repr=False, compare=False)
-    from_bookmark: bool = False
+    def __init__(self, element: _Element, tag: str, *, from_bookmark: bool = False) -> None:
+        parsed = parse_tag(tag)
+        if parsed is None:
+            raise ValueError(f"not a drafter tag: {tag!r}")
+        self.element = element
+        self.tag = tag
+        self.kind = cast(Literal["figure", "todo"], parsed[0])
+        self.key, self.role = parsed[1], parsed[2]
+        self.from_bookmark = from_bookmark
+
+    def __repr__(self) -> str:
+        return f"Control({self.tag!r}, text={self.text!r})"
+
+    @property
+    def text(self) -> str:
+        """Return the text Word shows in the control."""
+        return "".join(t.text or "" for t in shown_text_nodes(self.element.find(W_SDT_CONTENT)))
+
+    @property
+    def only_deleted(self) -> bool:
+        """Return True when the control shows nothing but holds a tracked deletion."""
+        content = self.element.find(W_SDT_CONTENT)
+        return (
+            content is not None
+            and not shown_text_nodes(content)
+            and content.find(f".//{W_DEL_TEXT}") is not None
+        )
+
+    def set_text(self, text: str) -> None:
+        """Show TEXT in the control, keeping its first run's formatting (`set_control_text`)."""
+        set_control_text(self.element, text)
+
+    def highlight(self, *, on: bool) -> None:
+        """Highlight the control yellow like a placeholder, or take any highlight off."""
+        set_highlight(self.element, on=on)
+
+    def retag(self, tag: str | None = None) -> None:
+        """Write TAG (default: the tag the control should have) into the control and adopt it."""
+        tag = tag or self.tag
+        retag(self.element, tag)
+        parsed = parse_tag(tag)
+        if parsed is not None:
+            self.tag, self.kind = tag, cast(Literal["figure", "todo"], parsed[0])
+            self.key, self.role = parsed[1], parsed[2]
+        self.from_bookmark = False
 
 
 def iter_body_paragraphs(document: DocxDocument) -> Iterator[tuple[str, str]]:
-    """Yield (style name, visible text) for each paragraph of the body in reading order.
+    """Yield (style name, shown text) for each paragraph of the body in reading order.
 
     Paragraphs inside tables, block-level content controls and text boxes are included, each
-    once and apart from the paragraph holding it (as `drafter.reading.docx_report` reads reports).
+    once and apart from the paragraph holding it (as `drafter.reading` reads reports).
     """
     names = {s.style_id: s.name for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
     default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
     default_name = default.name if default is not None else "Normal"
     for p in body_paragraphs(document.element.body):
-        style_id = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        name = default_name if style_id is None else names.get(style_id.get(_VAL), default_name)
+        style_id = p.find(f"{W_PPR}/{W_PSTYLE}")
+        name = default_name if style_id is None else names.get(style_id.get(W_VAL), default_name)
         yield (name or default_name, paragraph_text(p))
 
 
@@ -79,44 +134,28 @@ def find_controls_in(root: _Element, keys: Iterable[str] = ()) -> tuple[list[Con
 
     Only inline controls count as untagged: block controls around paragraphs are not drafter's.
     With KEYS (indicator keys), an inline control without a tag is drafter's when a drafter
-    bookmark for one of KEYS spans it and no other control (`bookmarked_controls`); a
-    placeholder's bookmark on a control that no longer shows a placeholder makes it a figure,
-    as refresh retagged it when it filled it.
+    bookmark for one of KEYS spans it and no other control (`bookmarked_controls`).
     """
     keys = tuple(keys)
     marked: dict[_Element, str] | None = None  # looked for at the first control without a tag
     controls: list[Control] = []
     untagged = 0
-    for sdt in root.iter(_SDT):
-        tag_el = sdt.find(f"{_SDT_PR}/{_TAG}")
-        tag = (tag_el.get(_VAL) if tag_el is not None else None) or ""
-        content = sdt.find(_SDT_CONTENT)
-        parsed = parse_tag(tag)
-        from_bookmark = False
-        if parsed is None and not tag and keys:
+    for sdt in root.iter(W_SDT):
+        tag_el = sdt.find(f"{W_SDT_PR}/{W_TAG}")
+        tag = (tag_el.get(W_VAL) if tag_el is not None else None) or ""
+        if parse_tag(tag) is not None:
+            controls.append(Control(sdt, tag))
+            continue
+        if not tag and keys:
             if marked is None:
                 marked = bookmarked_controls(root)
             parsed = parse_bookmark(marked[sdt], keys) if sdt in marked else None
-            from_bookmark = parsed is not None
-        if parsed is not None:
-            kind, key, role = parsed
-            text = paragraph_text(content) if content is not None else ""
-            if from_bookmark:
-                if kind == "todo" and text and not text.startswith("【待填"):
-                    kind = "figure"
+            if parsed is not None:
+                kind, key, role = parsed
                 tag = todo_tag(key) if kind == "todo" else figure_tag(key, role)
-            controls.append(
-                Control(
-                    tag,
-                    cast(Literal["figure", "todo"], kind),
-                    key,
-                    role,
-                    text,
-                    element=sdt,
-                    from_bookmark=from_bookmark,
-                )
-            )
-        elif tag_el is None and not _is_block(sdt):
+                controls.append(Control(sdt, tag, from_bookmark=True))
+                continue
+        if tag_el is None and not _is_block(sdt):
             untagged += 1
     return controls, untagged
 
@@ -132,7 +171,7 @@ def bookmarked_controls(root: _Element) -> dict[_Element, str]:
     inside: list[_Element] = []  # the inline controls holding the current element
     found: dict[_Element, str] = {}
     for event, el in etree.iterwalk(root, events=("start", "end")):
-        if el.tag == _SDT and not _is_block(el):
+        if el.tag == W_SDT and not _is_block(el):
             if event == "end":
                 inside.pop()
                 continue
@@ -141,10 +180,10 @@ def bookmarked_controls(root: _Element) -> dict[_Element, str]:
                 spanned.add(el)
         elif event != "start":
             continue
-        elif el.tag == _MARK_START and is_drafter_bookmark(el.get(_NAME) or ""):
-            open_marks[el.get(_ID)] = (el.get(_NAME) or "", set(inside[-1:]))
-        elif el.tag == _MARK_END and el.get(_ID) in open_marks:
-            name, spanned = open_marks.pop(el.get(_ID))
+        elif el.tag == W_BOOKMARK_START and is_drafter_bookmark(el.get(W_NAME) or ""):
+            open_marks[el.get(W_ID)] = (el.get(W_NAME) or "", set(inside[-1:]))
+        elif el.tag == W_BOOKMARK_END and el.get(W_ID) in open_marks:
+            name, spanned = open_marks.pop(el.get(W_ID))
             spanned.update(inside[-1:])
             if len(spanned) == 1:
                 found.setdefault(spanned.pop(), name)
@@ -152,20 +191,17 @@ def bookmarked_controls(root: _Element) -> dict[_Element, str]:
 
 
 def _is_block(sdt: _Element) -> bool:
-    return sdt.find(f"{_SDT_CONTENT}//{_P}") is not None
+    return sdt.find(f"{W_SDT_CONTENT}//{W_P}") is not None
 
 
 def set_control_text(sdt: _Element, text: str) -> None:
-    """Put TEXT in the first visible `w:t` of the control; drop its other visible text.
+    """Put TEXT in the first shown `w:t` of the control; drop its other shown text.
 
     Runs, their formatting and tracked deletions stay; a run left with nothing but its
     formatting goes. An empty control gets a new run.
     """
-    content = sdt.find(_SDT_CONTENT)
-    if content is None:
-        content = OxmlElement("w:sdtContent")
-        sdt.append(content)
-    nodes = visible_text_nodes(content)
+    content = get_or_add(sdt, "w:sdtContent")
+    nodes = shown_text_nodes(content)
     if nodes:
         first = nodes[0]
         for t in nodes[1:]:
@@ -174,10 +210,10 @@ def set_control_text(sdt: _Element, text: str) -> None:
                 continue
             run.remove(t)
             holder = run.getparent()
-            if holder is not None and all(child.tag == _RPR for child in run):
+            if holder is not None and all(child.tag == W_RPR for child in run):
                 holder.remove(run)
     else:
-        runs = [r for r in content.iter(_R) if not _is_hidden(r, content)]
+        runs = [r for r in content.iter(W_R) if is_shown(r, content)]
         run = runs[0] if runs else OxmlElement("w:r")
         if not runs:
             content.append(run)
@@ -185,17 +221,17 @@ def set_control_text(sdt: _Element, text: str) -> None:
         run.append(first)
     first.text = text
     if text != text.strip():
-        first.set(qn("xml:space"), "preserve")
-    sdt_pr = sdt.find(_SDT_PR)
+        first.set(XML_SPACE, "preserve")
+    sdt_pr = sdt.find(W_SDT_PR)
     if sdt_pr is not None:  # else Word would show the new text as the control's prompt
-        for flag in sdt_pr.findall(qn("w:showingPlcHdr")):
+        for flag in sdt_pr.findall(W_SHOWING_PLC_HDR):
             sdt_pr.remove(flag)
 
 
 def set_highlight(sdt: _Element, *, on: bool) -> None:
     """Highlight the control's runs yellow like a placeholder, or take any highlight off."""
-    content = sdt.find(_SDT_CONTENT)
-    runs = [] if content is None else [r for r in content.iter(_R) if isinstance(r, CT_R)]
+    content = sdt.find(W_SDT_CONTENT)
+    runs = [] if content is None else [r for r in content.iter(W_R) if isinstance(r, CT_R)]
     for run in runs:
         if on:
             run.get_or_add_rPr().highlight_val = WD_COLOR_INDEX.YELLOW
@@ -203,28 +239,9 @@ def set_highlight(sdt: _Element, *, on: bool) -> None:
             run.rPr.highlight_val = None
 
 
-def visible_text_nodes(content: _Element | None) -> list[_Element]:
-    """Return the `w:t` elements of a control's content that Word shows."""
-    if content is None:
-        return []
-    return [t for t in content.iter(_T) if not _is_hidden(t, content)]
-
-
-def _is_hidden(el: _Element, top: _Element) -> bool:
-    parent = el.getparent()
-    while parent is not None and parent is not top:
-        if parent.tag in _HIDDEN:
-            return True
-        parent = parent.getparent()
-    return False
-
-
 def retag(control_element: _Element, new_tag: str) -> None:
     """Set the tag of a content control, and its title (alias) to the key when it is drafter's."""
-    sdt_pr = control_element.find(_SDT_PR)
-    if sdt_pr is None:
-        sdt_pr = OxmlElement("w:sdtPr")
-        control_element.insert(0, sdt_pr)
+    sdt_pr = get_or_add(control_element, "w:sdtPr", first=True)
     _set_val(sdt_pr, "w:tag", new_tag)
     parsed = parse_tag(new_tag)
     if parsed is not None:
@@ -232,12 +249,6 @@ def retag(control_element: _Element, new_tag: str) -> None:
 
 
 def _set_val(sdt_pr: _Element, name: str, value: str) -> None:
-    """Set `w:val` of the `name` child of `sdt_pr`, adding it in schema order when missing."""
-    el = sdt_pr.find(qn(name))
-    if el is None:
-        el = OxmlElement(name)
-        # w:rPr, then w:alias, then w:tag lead the children of w:sdtPr.
-        leaders = {qn("w:rPr"), qn("w:alias")} if name == "w:tag" else {qn("w:rPr")}
-        index = sum(1 for child in sdt_pr if child.tag in leaders)
-        sdt_pr.insert(index, el)
-    el.set(_VAL, value)
+    """Set `w:val` of the NAME child of SDT_PR, adding it in schema order when missing."""
+    successors = _SDT_PR_ORDER[_SDT_PR_ORDER.index(name) + 1 :]
+    get_or_add(sdt_pr, name, successors=successors).set(W_VAL, value)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from drafter.catalogue import Indicator, load_indicators
@@ -25,21 +24,21 @@ from drafter.docx import (
     parse_part,
     read_part,
     replace_part,
-    retag,
     serialise_part,
-    set_control_text,
-    set_highlight,
-    visible_text_nodes,
+    shown_text_nodes,
 )
-from drafter.drafting.model import Placeholder
 from drafter.errors import DataError, DraftFormatError
-from drafter.text import CHANGE_TODO_LABEL, change_phrase, format_figure
+from drafter.text import (
+    CHANGE_TODO_LABEL,
+    change_phrase,
+    format_figure,
+    is_placeholder,
+    placeholder,
+)
 
 DOCUMENT_PART = "word/document.xml"
 # Stands for the key in the notice of tags restored from bookmarks.
 RESTORED_LABEL = "内容控件标签"
-
-_SDT_CONTENT, _DEL_TEXT = qn("w:sdtContent"), qn("w:delText")
 
 
 @dataclass(frozen=True)
@@ -104,6 +103,7 @@ def refresh_draft(docx: bytes, data: YearData, *, path: str | None = None) -> Re
     tree = parse_part(original, path)
     indicators = load_indicators()
     controls, untagged = find_controls_in(tree.getroot(), keys=[*indicators, *data.figures])
+    controls = [_as_filled(c) for c in controls]
     if not controls:
         raise DraftFormatError(_no_controls_message(untagged, last_saved_by(docx)), path=path)
     _check_year(tree.getroot(), data, path)
@@ -148,7 +148,7 @@ class _Refresher:
         """Write back the tag of each control known by its bookmark; return how many."""
         restored = [c for c in controls if c.from_bookmark]
         for control in restored:
-            retag(control.element, control.tag)
+            control.retag()
             self.touched.append(control.element)
         if restored:
             self.notices.append(
@@ -163,10 +163,8 @@ class _Refresher:
         return len(restored)
 
     def visit(self, control: Control) -> None:
-        content = control.element.find(_SDT_CONTENT)
-        nodes = visible_text_nodes(content)
-        old = "".join(t.text or "" for t in nodes)
-        if not nodes and content is not None and content.find(f".//{_DEL_TEXT}") is not None:
+        old = control.text
+        if control.only_deleted:
             self.note(control, old, "已在修订中删除（尚未接受），未更新")
             return
         if control.kind == "todo" or control.role == "value":
@@ -179,7 +177,7 @@ class _Refresher:
             self.fill(control, old, indicator, value)
         elif (
             control.role == "change"
-            and _is_placeholder(old)
+            and is_placeholder(old)
             and (value is None or value.current is None)
         ):
             return  # a 同比 still to come beside a figure still to come: nothing new to say
@@ -200,17 +198,17 @@ class _Refresher:
             self.pending.append(control.key)
             return
         new = format_figure(value.current, indicator.unit, indicator.kind, approx=value.approx)
-        retag(control.element, figure_tag(control.key))
+        control.retag(figure_tag(control.key))
         self.replace(control, old, new, self.filled, force=True, highlight=False)
 
     def change(self, control: Control, old: str, indicator: Indicator, value: FigureValue) -> None:
         phrase = _phrase(indicator, value)
         if phrase is None:
-            new = Placeholder(control.key, CHANGE_TODO_LABEL).text
+            new = placeholder(CHANGE_TODO_LABEL)
             self.note(control, new, "数据表中没有上年数字（或上年为0），无法计算同比，已标为待填")
             self.replace(control, old, new, self.updated, highlight=True)
         else:
-            highlight = False if _is_placeholder(old) else None
+            highlight = False if is_placeholder(old) else None
             self.replace(control, old, phrase, self.updated, highlight=highlight)
 
     def replace(
@@ -226,9 +224,9 @@ class _Refresher:
         """Set the control's text; with HIGHLIGHT True/False mark it yellow or unmark it."""
         if old == new and not force:
             return
-        set_control_text(control.element, new)
+        control.set_text(new)
         if highlight is not None:
-            set_highlight(control.element, on=highlight)
+            control.highlight(on=highlight)
         self.touched.append(control.element)
         into.append(Update(control.key, control.role, old, new))
 
@@ -275,7 +273,7 @@ _HEAD_CHARS = 400  # the title stands at the top; a year further down may be a c
 
 def _check_year(root: _Element, data: YearData, path: str | None) -> None:
     """Refuse data for another year than the draft's title names (a wrong file picked)."""
-    head = "".join(t.text or "" for t in root.iter(qn("w:t")))[:_HEAD_CHARS]
+    head = "".join(t.text or "" for t in shown_text_nodes(root))[:_HEAD_CHARS]
     m = _TITLE_YEAR.search(head)
     if m and int(m.group(1)) != data.year:
         raise DataError(
@@ -286,8 +284,17 @@ def _check_year(root: _Element, data: YearData, path: str | None) -> None:
         )
 
 
-def _is_placeholder(text: str) -> bool:
-    return text.startswith("【待填")
+def _as_filled(control: Control) -> Control:
+    """Return CONTROL, as a figure when it is a placeholder known by its bookmark but filled.
+
+    refresh retags a placeholder it fills; a LibreOffice save then drops the tag, and the
+    placeholder's bookmark is all that is left around the figure.
+    """
+    if control.from_bookmark and control.kind == "todo":
+        text = control.text
+        if text and not is_placeholder(text):
+            return Control(control.element, figure_tag(control.key), from_bookmark=True)
+    return control
 
 
 def _phrase(indicator: Indicator, value: FigureValue) -> str | None:
