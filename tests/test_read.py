@@ -458,3 +458,48 @@ def test_artefacts_do_not_reach_the_outline(tmp_path: Path) -> None:
     assert [s.title for s in outline.sections] == ["加强党的领导", "存在的不足和原因"]
     assert outline.sections[0].paragraphs == ["市政府召开常务会议3次。"]
     assert outline.sections[1].paragraphs == []
+
+
+_REVISION = 'w:author="王科长" w:date="2026-02-01T09:00:00Z"'
+
+
+def _revision_runs(xml: str) -> Any:
+    """Return the elements of XML (runs and revision marks) parsed with the w namespace."""
+    return list(parse_xml(f"<w:p {nsdecls('w')}>{xml}</w:p>"))
+
+
+def test_docx_tracked_move_deletion_and_insertion_read_as_word_shows_them(tmp_path: Path) -> None:
+    # The writer moved a sentence to the next paragraph and corrected a figure, Track Changes on:
+    # the move's source (w:moveFrom) and the deletion are not shown, the insertion is.
+    sentence = "受理行政复议案件1280件。"
+    doc = Document()
+    doc.add_paragraph("一、化解行政争议")
+    for text, revisions in (
+        (
+            "全年办理情况如下。",
+            f'<w:moveFrom w:id="1" {_REVISION}><w:r><w:t>{sentence}</w:t></w:r></w:moveFrom>',
+        ),
+        (
+            "依法化解矛盾纠纷。",
+            f'<w:moveTo w:id="2" {_REVISION}><w:r><w:t>{sentence}</w:t></w:r></w:moveTo>',
+        ),
+        (
+            "调解矛盾纠纷",
+            f'<w:del w:id="3" {_REVISION}><w:r><w:delText>1000</w:delText></w:r></w:del>'
+            f'<w:ins w:id="4" {_REVISION}><w:r><w:t>1100</w:t></w:r></w:ins><w:r><w:t>件。</w:t></w:r>',
+        ),
+    ):
+        p = doc.add_paragraph(text)
+        for el in _revision_runs(revisions):
+            p._p.append(el)
+    path = tmp_path / "tracked.docx"
+    doc.save(str(path))
+    assert [p.text for p in read_report(path).paragraphs] == [
+        "一、化解行政争议",
+        "全年办理情况如下。",
+        "依法化解矛盾纠纷。" + sentence,
+        "调解矛盾纠纷1100件。",
+    ]
+    figures = [f.value for f in extract_figures(parse_report(path))]
+    assert figures.count(1280) == 1
+    assert 1100 in figures and 1000 not in figures
