@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Length, Pt
 from docx.styles.style import ParagraphStyle
 from lxml.etree import _Element
 
+from drafter.docx import get_or_add
 from drafter.drafting.model import BlockKind
 
 LATIN_FONT = "Times New Roman"
@@ -177,10 +177,7 @@ def _reset_linked_character_style(document: DocxDocument, style: ParagraphStyle)
 
 def _set_fonts(rPr: _Element, latin: str, east_asia: str) -> None:
     """Name the Latin and East Asian faces in `w:rFonts`, without theme fonts that override them."""
-    rFonts = rPr.find(qn("w:rFonts"))
-    if rFonts is None:
-        rFonts = OxmlElement("w:rFonts")
-        rPr.insert(0, rFonts)
+    rFonts = get_or_add(rPr, "w:rFonts", first=True)
     for attr in _THEME_ATTRS:
         rFonts.attrib.pop(attr, None)
     for attr in ("w:ascii", "w:hAnsi", "w:cs"):
@@ -190,32 +187,22 @@ def _set_fonts(rPr: _Element, latin: str, east_asia: str) -> None:
 
 def _set_char_spacing(rPr: BaseOxmlElement, twentieths: int) -> None:
     """Set the character spacing (`w:spacing`, twentieths of a point) of a style's run format."""
-    spacing = rPr.find(qn("w:spacing"))
-    if spacing is None:
-        spacing = OxmlElement("w:spacing")
-        rPr.insert_element_before(spacing, "w:w", "w:kern", "w:position", "w:sz", "w:szCs",
-                                  "w:highlight", "w:u", "w:lang")  # fmt: skip
+    later = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:lang")
+    spacing = get_or_add(rPr, "w:spacing", successors=later)
     spacing.set(qn("w:val"), str(twentieths))
 
 
 def _set_outline_level(pPr: BaseOxmlElement, level: int) -> None:
     """Give the paragraph style an outline level, for Word's navigation pane and TOC."""
-    outline = pPr.find(qn("w:outlineLvl"))
-    if outline is None:
-        outline = OxmlElement("w:outlineLvl")
-        pPr.insert_element_before(
-            outline, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"
-        )
+    later = ("w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+    outline = get_or_add(pPr, "w:outlineLvl", successors=later)
     outline.set(qn("w:val"), str(level))
 
 
 def _turn_off_autospace(pPr: BaseOxmlElement) -> None:
     """Stop Word adding space between Han characters and Latin letters or digits."""
     for name in ("w:autoSpaceDE", "w:autoSpaceDN"):
-        flag = pPr.find(qn(name))
-        if flag is None:
-            flag = OxmlElement(name)
-            pPr.insert_element_before(flag, *_PPR_AFTER_AUTOSPACE)
+        flag = get_or_add(pPr, name, successors=_PPR_AFTER_AUTOSPACE)
         flag.set(qn("w:val"), "0")
 
 
@@ -230,10 +217,7 @@ def _set_doc_defaults(document: DocxDocument) -> None:
         el = rPr.find(qn(tag))
         if el is not None:
             el.set(qn("w:val"), str(int(BODY_SIZE.pt * 2)))
-    lang = rPr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rPr.append(lang)
+    lang = get_or_add(rPr, "w:lang")
     lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), "zh-CN")
     spacing = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}")
@@ -244,10 +228,7 @@ def _set_doc_defaults(document: DocxDocument) -> None:
 def _set_theme_font_lang(document: DocxDocument) -> None:
     """Replace the template's Japanese theme font language with zh-CN."""
     settings = document.settings.element
-    lang = settings.find(qn("w:themeFontLang"))
-    if lang is None:
-        lang = OxmlElement("w:themeFontLang")
-        settings.append(lang)
+    lang = get_or_add(settings, "w:themeFontLang")
     lang.set(qn("w:eastAsia"), "zh-CN")
 
 

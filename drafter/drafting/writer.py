@@ -19,7 +19,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml.etree import _Element
 
-from drafter.docx import bookmark_name, figure_tag, todo_tag
+from drafter.docx import bookmark_name, figure_tag, get_or_add, todo_tag
 from drafter.drafting.model import (
     Block,
     BlockKind,
@@ -204,10 +204,7 @@ def _set_page(section: Section) -> None:
 
 def _set_doc_grid(sect_pr: _Element) -> None:
     """Give the section a line grid of 579 twips (28.95 pt), 22 lines to the text block."""
-    grid = sect_pr.find(qn("w:docGrid"))
-    if grid is None:
-        grid = OxmlElement("w:docGrid")
-        sect_pr.append(grid)
+    grid = get_or_add(sect_pr, "w:docGrid")
     grid.set(qn("w:linePitch"), str(LINE_PITCH_TWIPS))
 
 
