@@ -7,11 +7,8 @@ from collections.abc import Iterator
 
 from drafter.catalogue import RULE_PARTS, load_categories, part_of
 from drafter.checking.model import EXCERPT_LEN, CheckContext, Finding, Located, Passage, heading_of
-from drafter.text import SUGGESTION_MARK
+from drafter.text import PLACEHOLDER_PATTERN, SUGGESTION_MARK
 
-# "【待填：行政复议受理件数】"; the closing 】 is optional because the outline may have split a
-# heading at the placeholder's "：".
-_PLACEHOLDER = re.compile(r"【待填[^】\n]{0,80}】?")
 _COPY_MIN_CHARS = 30
 _NOT_TEXT = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]")
 
@@ -19,7 +16,7 @@ _NOT_TEXT = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]")
 def placeholders(ctx: CheckContext) -> Iterator[Located]:
     """Yield an error for each 【待填…】 placeholder left in the draft."""
     for p in ctx.passages:
-        for m in _PLACEHOLDER.finditer(p.text):
+        for m in PLACEHOLDER_PATTERN.finditer(p.text):
             yield p.finding(
                 "placeholder", "error", f"占位符未填写：{m.group()}", m.start(), m.end()
             )

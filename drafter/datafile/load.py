@@ -24,7 +24,7 @@ from drafter.catalogue import (
     load_indicators,
 )
 from drafter.errors import DataError, InputError, did_you_mean
-from drafter.text import parse_number
+from drafter.text import RESERVED_CHARS, parse_number
 from drafter.yamlfile import Lines, load_yaml_with_lines
 
 TOP_KEYS = (
@@ -42,8 +42,8 @@ TOP_KEYS = (
 )
 VALUE_KEYS = ("本年", "上年", "约数")
 # Characters Word cannot store in document.xml (XML 1.0 forbids them), and the two private-use
-# characters drafter uses internally to mark figures in rendered templates.
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\ue000\ue001]")
+# characters drafting uses to mark figures in rendered templates (text.RESERVED_CHARS).
+_BAD_CHARS = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff{RESERVED_CHARS}]")
 _DATE = re.compile(r"^\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*$")
 _YEAR = re.compile(r"^\s*(\d{4})\s*年?(度)?\s*$")
 # Written for 约数 by people who do not know YAML's true/false.

@@ -23,11 +23,18 @@ from drafter.drafting.templating import has_template, render_template
 from drafter.errors import TemplateDataError
 from drafter.learning import Skeleton
 from drafter.resources import load_template_yaml, template_path
-from drafter.text import CHANGE_TODO_LABEL, change_phrase, chinese_numeral, format_figure
+from drafter.text import (
+    CHANGE_TODO_LABEL,
+    MARK_PATTERN,
+    change_phrase,
+    chinese_numeral,
+    format_figure,
+    inline_mark,
+    placeholder,
+)
 
 # Figures travel through jinja2 as markers made of two private-use characters the data file may not contain.
 # V: a figure's value, C: its year-on-year phrase, T: a figure to fill, P: a fact to fill.
-_MARK = re.compile("\ue000([VCTP]):([^\ue001]*)\ue001")
 # Facts of the data file that may be left empty, and how their placeholders read.
 _FACT_LABELS = {
     "单位": "单位名称",
@@ -126,7 +133,7 @@ def _opening(data: YearData) -> Block:
 
 def _fact(value: str, name: str) -> str:
     """Return VALUE, or the marker of a placeholder for the data file's fact NAME when empty."""
-    return value or f"\ue000P:{name}\ue001"
+    return value or inline_mark("P", name)
 
 
 def _fill(template: str, fill: dict[str, str], where: str) -> str:
@@ -189,17 +196,17 @@ def _sentence(indicator: Indicator, value: FigureValue) -> str:
     sentence = indicator.sentence
     if value.current is None:
         # with 上年 known, leave a yellow 【待填：同比】 for `refresh` to compute once 本年 comes
-        pending = f"，\ue000C:{indicator.key}\ue001" if value.previous is not None else ""
+        pending = "，" + inline_mark("C", indicator.key) if value.previous is not None else ""
         if pending and "{同比}" not in sentence:
             sentence += "{同比}"
-        todo = f"\ue000T:{indicator.key}\ue001"
+        todo = inline_mark("T", indicator.key)
         return sentence.replace("{值}", todo).replace("{同比}", pending)
     change = ""
     if value.previous is not None and change_phrase(value.current, value.previous, indicator.kind):
-        change = f"，\ue000C:{indicator.key}\ue001"
+        change = "，" + inline_mark("C", indicator.key)
     if "{同比}" not in sentence:
         sentence += "{同比}"
-    return sentence.replace("{值}", f"\ue000V:{indicator.key}\ue001").replace("{同比}", change)
+    return sentence.replace("{值}", inline_mark("V", indicator.key)).replace("{同比}", change)
 
 
 def _inlines(text: str, data: YearData) -> tuple[Inline, ...]:
@@ -207,7 +214,7 @@ def _inlines(text: str, data: YearData) -> tuple[Inline, ...]:
     indicators = load_indicators()
     out: list[Inline] = []
     last = 0
-    for m in _MARK.finditer(text):
+    for m in MARK_PATTERN.finditer(text):
         if m.start() > last:
             out.append(Text(text[last : m.start()]))
         kind, key = m.group(1), m.group(2)
@@ -217,7 +224,7 @@ def _inlines(text: str, data: YearData) -> tuple[Inline, ...]:
             continue
         ind, value = indicators[key], data.figures[key]
         if kind == "C" and value.current is None:  # 上年 known, 本年 still to come
-            pending = Placeholder(key, CHANGE_TODO_LABEL).text
+            pending = placeholder(CHANGE_TODO_LABEL)
             out.append(Figure(key, pending, role="change", pending=True))
         elif kind == "C":
             assert value.current is not None and value.previous is not None

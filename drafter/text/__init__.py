@@ -3,9 +3,12 @@
 from drafter.text.figures import FoundFigure, find_figures, parse_number
 from drafter.text.marks import (
     CHANGE_TODO_LABEL,
+    MARK_PATTERN,
     PLACEHOLDER_PATTERN,
+    RESERVED_CHARS,
     SUGGESTION_MARK,
     TO_CONFIRM_OPEN,
+    inline_mark,
     is_placeholder,
     placeholder,
 )
@@ -15,7 +18,9 @@ from drafter.text.tokenize import jieba_tokenizer, segmenter, sentence_words, to
 
 __all__ = [
     "CHANGE_TODO_LABEL",
+    "MARK_PATTERN",
     "PLACEHOLDER_PATTERN",
+    "RESERVED_CHARS",
     "SUGGESTION_MARK",
     "TO_CONFIRM_OPEN",
     "FoundFigure",
@@ -24,6 +29,7 @@ __all__ = [
     "find_figures",
     "format_figure",
     "format_quantity",
+    "inline_mark",
     "is_placeholder",
     "jieba_tokenizer",
     "parse_number",

@@ -15,7 +15,7 @@ SUGGESTION_MARK = "【建议改写】"
 CHANGE_TODO_LABEL = "同比"
 
 # A placeholder in text as read back; the closing 】 is optional because the outline may have
-# split a paragraph inside one.
+# split a heading at the placeholder's "：".
 PLACEHOLDER_PATTERN = re.compile(r"【待填[^】\n]{0,80}】?")
 
 
@@ -27,3 +27,17 @@ def placeholder(label: str) -> str:
 def is_placeholder(text: str) -> bool:
     """Return True when TEXT is (starts as) a placeholder."""
     return text.startswith("【待填")
+
+
+# Inline marks in rendered template text, resolved by drafting into figures and placeholders:
+# MARK_OPEN + KIND + ":" + KEY + MARK_CLOSE, in the Private Use Area so that no report text holds
+# them (a data file that does is refused). KIND: V value, C 同比 phrase, T figure to fill,
+# P a fact of the data file to fill (单位, 成文日期, …).
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+RESERVED_CHARS = MARK_OPEN + MARK_CLOSE
+MARK_PATTERN = re.compile(f"{MARK_OPEN}([VCTP]):([^{MARK_CLOSE}]*){MARK_CLOSE}")
+
+
+def inline_mark(kind: str, key: str) -> str:
+    """Return the inline mark of KIND ("V", "C", "T" or "P") for KEY."""
+    return f"{MARK_OPEN}{kind}:{key}{MARK_CLOSE}"
