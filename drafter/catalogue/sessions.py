@@ -19,7 +19,7 @@ import yaml
 
 from drafter.errors import TemplateDataError, did_you_mean
 from drafter.resources import SafeLoader, template_path
-from drafter.text import chinese_numeral
+from drafter.text import chinese_numeral, parse_chinese_numeral
 
 _FILE = "years.yaml"
 _KEYS = ("覆盖至", "会议")
@@ -158,16 +158,16 @@ def find_cited_sessions(text: str) -> list[CitedSessions]:
     found: list[CitedSessions] = []
     for m in _PLENARY_CITE.finditer(text):
         if m.group(1):
-            term = parse_cn_number(m.group(1))
+            term = parse_chinese_numeral(m.group(1))
             numbers = [_DIGITS.index(ch) + 1 for ch in re.findall(f"([{_DIGITS}])中", m.group(2))]
         else:
-            term = parse_cn_number(m.group(3))
+            term = parse_chinese_numeral(m.group(3))
             numbers = [_DIGITS.index(m.group(4)) + 1]
         found.append(CitedSessions(m.start(), m.end(), tuple(Session(term, n) for n in numbers)))
     for m in _CONGRESS_CITE.finditer(text):
         if m.group(1) or m.group(3):
             found.append(
-                CitedSessions(m.start(), m.end(), (Session(parse_cn_number(m.group(2)), 0),))
+                CitedSessions(m.start(), m.end(), (Session(parse_chinese_numeral(m.group(2)), 0),))
             )
     return sorted(found, key=lambda c: c.start)
 
@@ -189,19 +189,11 @@ def session_from_name(name: str) -> Session:
     """Return the session a full name ("党的二十大", "二十届三中全会") denotes; ValueError if none."""
     m = _CONGRESS_NAME.match(name)
     if m:
-        return Session(parse_cn_number(m.group(1)), 0)
+        return Session(parse_chinese_numeral(m.group(1)), 0)
     m = _PLENARY_NAME.match(name)
     if m:
-        return Session(parse_cn_number(m.group(1)), _DIGITS.index(m.group(2)) + 1)
+        return Session(parse_chinese_numeral(m.group(1)), _DIGITS.index(m.group(2)) + 1)
     raise ValueError(name)
-
-
-def parse_cn_number(text: str) -> int:
-    """Return the value of a Chinese numeral below 100: "十九" → 19, "二十一" → 21."""
-    if "十" not in text:
-        return _DIGITS.index(text) + 1
-    tens, _, ones = text.partition("十")
-    return (_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_DIGITS.index(ones) + 1 if ones else 0)
 
 
 @cache

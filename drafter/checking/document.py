@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from drafter.catalogue import RULE_PARTS, load_categories, part_of
 from drafter.checking.model import EXCERPT_LEN, CheckContext, Finding, Located, Passage, heading_of
-from drafter.text import PLACEHOLDER_PATTERN, SUGGESTION_MARK
+from drafter.text import PLACEHOLDER_PATTERN, SUGGESTION_MARK, chinese_numeral
 
 _COPY_MIN_CHARS = 30
 _NOT_TEXT = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]")
@@ -55,7 +55,7 @@ def parts(ctx: CheckContext) -> Iterator[Located]:
             if merged is not None:
                 yield merged
                 continue
-        message = f"缺少规定要求的第{_cn(number)}部分“{name}”。"
+        message = f"缺少规定要求的第{chinese_numeral(number)}部分“{name}”。"
         yield end, Finding("missing-part", "error", None, None, message, "")
     yield from _part_order(ctx)
 
@@ -149,7 +149,3 @@ def copied_from_last_year(ctx: CheckContext) -> Iterator[Located]:
 def _fingerprint(text: str) -> str:
     """Return TEXT without punctuation and spaces, so re-punctuated copies still match."""
     return _NOT_TEXT.sub("", text)
-
-
-def _cn(n: int) -> str:
-    return "一二三四五六七八九"[n - 1]

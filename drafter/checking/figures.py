@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
-from drafter.checking.model import CheckContext, Located, Passage, sentence_spans
+from drafter.checking.model import CheckContext, Located, Passage
+from drafter.text import sentence_spans
 
 
 class FigureLike(Protocol):

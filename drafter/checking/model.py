@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -126,9 +125,3 @@ def passages_of(outline: Outline, category_names: dict[str, str]) -> list[Passag
         for i, paragraph in enumerate(section.paragraphs, 1):
             add("body", heading, i, paragraph, section.category)
     return out
-
-
-def sentence_spans(text: str, ends: str = "。！？；") -> list[tuple[int, int]]:
-    """Return the (start, end) of each sentence of TEXT, its closing mark (one of ENDS) included."""
-    pattern = re.compile(f"[^{ends}]+[{ends}]*|[{ends}]+")
-    return [m.span() for m in pattern.finditer(text)]

@@ -16,6 +16,7 @@ from drafter.catalogue import (
     load_sessions,
 )
 from drafter.checking.model import CheckContext, Located, Passage
+from drafter.text import sentence_at
 
 # A year ("2023年", "2023年度") or a range ("2021—2025年"); not 〔2018〕 document numbers.
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?:[—\-－~～至到]((?:19|20)\d{2}))?年")
@@ -26,7 +27,6 @@ _AFTER_OK = re.compile(r"^(度)?(同期|以来|起|开始|版|远景)")
 _TITLE_WORD_BEFORE = re.compile(r"(纲要|规划|方案|计划|意见|办法|规定|要点|清单|目录)[（(]$")
 _PLAN_WORDS = re.compile(r"计划|打算|安排|下一步|明年|展望|目标|将")
 _COMPARING = re.compile(r"同比|环比|相比|对比|较上年|较去年|比上年|比去年")
-_SENTENCE = re.compile(r"[^。！？；]*[。！？；]?")
 _CITING = re.compile(r"贯彻|落实|学习|领会|精神")
 
 
@@ -60,7 +60,7 @@ def _year_is_fine(p: Passage, m: re.Match[str], year: int, titles: list[tuple[in
         return True
     if first < year:
         # "自2019年", or a sentence comparing with that year ("2023年受理…，同比增长…")
-        sentence = _sentence_at(p.text, m.start())
+        sentence = sentence_at(p.text, m.start())
         return bool(
             _SINCE_BEFORE.search(before)
             or _COMPARING.search(sentence)
@@ -69,7 +69,7 @@ def _year_is_fine(p: Passage, m: re.Match[str], year: int, titles: list[tuple[in
     if _TARGET_BEFORE.search(before):
         return True
     if first == year + 1:
-        return p.category == "plan" or bool(_PLAN_WORDS.search(_sentence_at(p.text, m.start())))
+        return p.category == "plan" or bool(_PLAN_WORDS.search(sentence_at(p.text, m.start())))
     return False
 
 
@@ -89,13 +89,6 @@ def _stale_message(m: re.Match[str], year: int) -> str:
 
 def _title_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"《[^《》]*》", text)]
-
-
-def _sentence_at(text: str, offset: int) -> str:
-    for m in _SENTENCE.finditer(text):
-        if m.start() <= offset < m.end():
-            return m.group()
-    return text
 
 
 def wrong_plenaries(ctx: CheckContext) -> Iterator[Located]:

@@ -12,8 +12,14 @@ from drafter.text.marks import (
     is_placeholder,
     placeholder,
 )
-from drafter.text.numbers import change_phrase, chinese_numeral, format_figure, format_quantity
-from drafter.text.sentences import split_clauses, split_sentences
+from drafter.text.numbers import (
+    change_phrase,
+    chinese_numeral,
+    format_figure,
+    format_quantity,
+    parse_chinese_numeral,
+)
+from drafter.text.sentences import sentence_at, sentence_spans, split_clauses, split_sentences
 from drafter.text.tokenize import jieba_tokenizer, segmenter, sentence_words, tokenize
 
 __all__ = [
@@ -32,9 +38,12 @@ __all__ = [
     "inline_mark",
     "is_placeholder",
     "jieba_tokenizer",
+    "parse_chinese_numeral",
     "parse_number",
     "placeholder",
     "segmenter",
+    "sentence_at",
+    "sentence_spans",
     "sentence_words",
     "split_clauses",
     "split_sentences",

@@ -82,3 +82,12 @@ def chinese_numeral(n: int) -> str:
     tens, ones = divmod(n, 10)
     head = "" if tens == 0 else ("十" if tens == 1 else _CN_DIGITS[tens] + "十")
     return head + (_CN_DIGITS[ones] if ones else "")
+
+
+def parse_chinese_numeral(text: str) -> int:
+    """Return the value of a Chinese numeral 1..99 (`chinese_numeral`'s inverse): "二十一" → 21."""
+    digits = _CN_DIGITS[1:]
+    if "十" not in text:
+        return digits.index(text) + 1
+    tens, _, ones = text.partition("十")
+    return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)

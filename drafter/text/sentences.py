@@ -1,11 +1,15 @@
-"""Split Chinese report text into sentences and clauses."""
+"""Split Chinese report text into sentences and clauses: the one place that knows where they end."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-_SENTENCE_END = re.compile(r"(?<=[。！？；!?])")
-_CLAUSE_END = re.compile(r"(?<=[，。！？；：、,!?;:])")
+# What ends a sentence (full-width after normalising; ASCII as pasted) and what ends a clause.
+SENTENCE_ENDS = "。！？；!?"
+CLAUSE_ENDS = "，。！？；：、,!?;:"
+_SENTENCE_END = re.compile(f"(?<=[{SENTENCE_ENDS}])")
+_CLAUSE_END = re.compile(f"(?<=[{CLAUSE_ENDS}])")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -16,3 +20,22 @@ def split_sentences(text: str) -> list[str]:
 def split_clauses(text: str) -> list[str]:
     """Return the clauses of TEXT, split after every comma, enumeration comma or stop."""
     return [s for s in _CLAUSE_END.split(text) if s.strip()]
+
+
+def sentence_spans(text: str, ends: str = SENTENCE_ENDS) -> list[tuple[int, int]]:
+    """Return the (start, end) of each sentence of TEXT, its closing marks (from ENDS) included."""
+    return [m.span() for m in _span_pattern(ends).finditer(text)]
+
+
+def sentence_at(text: str, offset: int) -> str:
+    """Return the sentence of TEXT that holds the character at OFFSET."""
+    for start, end in sentence_spans(text):
+        if start <= offset < end:
+            return text[start:end]
+    return text
+
+
+@cache
+def _span_pattern(ends: str) -> re.Pattern[str]:
+    chars = re.escape(ends)
+    return re.compile(f"[^{chars}]+[{chars}]*|[{chars}]+")
