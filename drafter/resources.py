@@ -6,12 +6,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from drafter.errors import TemplateDataError
-
-# libyaml's parser when PyYAML was built with it: the catalogue parses ~7× faster, same result.
-SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from drafter.yamlfile import read_yaml
 
 
 @cache
@@ -34,13 +30,4 @@ def template_path(name: str) -> Path:
 @cache
 def load_template_yaml(name: str) -> Any:
     """Return the parsed content of a YAML file under templates/."""
-    path = template_path(name)
-    try:
-        with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=SafeLoader)
-    except FileNotFoundError as e:
-        raise TemplateDataError("模板数据文件缺失，请重新安装 drafter。", path=str(path)) from e
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise TemplateDataError(f"YAML 格式错误：{e}", path=str(path), line=line) from e
+    return read_yaml(template_path(name), TemplateDataError, "模板数据文件", "请重新安装 drafter。")

@@ -1,15 +1,45 @@
-"""Load YAML while remembering the line of every key, so errors can name it."""
+"""Read YAML files safely, and say where a broken one breaks: the file, its line, in Chinese."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from drafter.errors import DataError
-from drafter.resources import SafeLoader
+from drafter.errors import DataError, DrafterError
+
+# libyaml's parser when PyYAML was built with it: the catalogue parses ~7x faster, same result.
+SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Lines = dict[tuple[str, ...], int]
+
+
+def read_yaml(path: Path, error: type[DrafterError], what: str, advice: str = "") -> Any:
+    """Return the parsed YAML file at PATH; raise ERROR naming PATH (and the line) when it breaks.
+
+    WHAT names the file for the user ("骨架文件"); ADVICE says what to do when it is missing or is
+    not a YAML text file at all.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as e:
+        raise error(f"找不到{what}。{advice}", path=str(path)) from e
+    except UnicodeDecodeError as e:
+        raise error(f"这不是{what}（不是 UTF-8 编码的 YAML 文本）。{advice}", path=str(path)) from e
+    except OSError as e:
+        raise error(f"无法读取{what}（{e.strerror}）。{advice}", path=str(path)) from e
+    try:
+        return yaml.load(text, Loader=SafeLoader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        problem = str(e.problem or e.context or "")
+        line = mark.line + 1 if mark is not None else None
+        raise error(
+            f"YAML 格式错误：{_explain(problem)}（{problem}）。", path=str(path), line=line
+        ) from e
+    except yaml.YAMLError as e:
+        raise error(f"YAML 格式错误：{e}", path=str(path)) from e
 
 
 def load_yaml_with_lines(text: str, path: str) -> tuple[Any, Lines]:

@@ -15,11 +15,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from drafter.errors import TemplateDataError, did_you_mean
-from drafter.resources import SafeLoader, template_path
+from drafter.resources import template_path
 from drafter.text import chinese_numeral, parse_chinese_numeral
+from drafter.yamlfile import read_yaml
 
 _FILE = "years.yaml"
 _KEYS = ("覆盖至", "会议")
@@ -205,15 +204,7 @@ def load_sessions() -> SessionTable:
 def read_session_table(path: Path) -> SessionTable:
     """Return the session table in the YAML file at PATH; raise TemplateDataError if it is broken."""
     where = str(path)
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
-    except FileNotFoundError as e:
-        raise TemplateDataError("会议表文件缺失，请重新安装 drafter。", path=where) from e
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise TemplateDataError(
-            f"YAML 格式错误：{e}", path=where, line=mark.line + 1 if mark else None
-        ) from e
+    raw = read_yaml(path, TemplateDataError, "会议表文件")
     if not isinstance(raw, dict):
         raise TemplateDataError("会议表应包含“覆盖至”和“会议”两项。", path=where)
     _reject_unknown(raw, _KEYS, "", where)

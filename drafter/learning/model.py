@@ -8,7 +8,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from drafter.errors import TemplateDataError
-from drafter.resources import SafeLoader
+from drafter.yamlfile import read_yaml
 
 SKELETON_VERSION = 1
 
@@ -93,21 +93,13 @@ def dump_skeleton(skeleton: Skeleton) -> str:
 
 def load_skeleton(path: Path) -> Skeleton:
     """Return the skeleton stored at PATH; TemplateDataError when it is missing or malformed."""
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
-    except FileNotFoundError as e:
+    if path.is_dir() or (path.exists() and not path.is_file()):
         raise TemplateDataError(
-            "找不到骨架文件。请先运行 drafter learn 生成，或用 --skeleton 指定。", path=str(path)
-        ) from e
-    except (yaml.YAMLError, UnicodeDecodeError) as e:
-        raise TemplateDataError(
-            "这不是 drafter learn 生成的骨架文件（.yaml）。请检查 --skeleton 后的文件名。",
-            path=str(path),
-        ) from e
-    except OSError as e:
-        raise TemplateDataError(
-            f"无法读取骨架文件（{e.strerror}）。请检查 --skeleton 后的文件名。", path=str(path)
-        ) from e
+            "这是一个文件夹，不是骨架文件。请检查 --skeleton 后的文件名。", path=str(path)
+        )
+    raw = read_yaml(
+        path, TemplateDataError, "骨架文件", "请先运行 drafter learn 生成，或用 --skeleton 指定。"
+    )
     try:
         skeleton = Skeleton.model_validate(raw)
     except ValidationError as e:
