@@ -122,7 +122,10 @@ def roll_forward(data: YearData, base: Outline) -> RolledForward:
     blocks.append(Block("signature", (Text(signature),) if signature else (_todo("落款"),)))
     day = data.signed
     blocks.append(
-        Block("date", (Text(f"{day.year}年{day.month}月{day.day}日"),) if day else (_todo("成文日期"),))
+        Block(
+            "date",
+            (Text(f"{day.year}年{day.month}月{day.day}日"),) if day else (_todo("成文日期"),),
+        )
     )
     draft = Draft(
         title=blocks[0].text,
@@ -142,7 +145,9 @@ def roll_forward(data: YearData, base: Outline) -> RolledForward:
 
 
 _ADDED_PARTS = ("problems", "plan")
-ADDED_HEADING_NOTE = "去年报告此处没有标题，已按《法治政府建设与责任落实督察工作规定》补上，可按本单位习惯修改。"
+ADDED_HEADING_NOTE = (
+    "去年报告此处没有标题，已按《法治政府建设与责任落实督察工作规定》补上，可按本单位习惯修改。"
+)
 
 
 def _part_number(number: str | None) -> int | None:
@@ -153,9 +158,15 @@ def _part_number(number: str | None) -> int | None:
 
 def _added_heading(cid: str, number: int, roll: _Roll) -> Block:
     frame = load_template_yaml("report.yaml").get("部分", {})
-    default = "{年度}年度推进法治政府建设存在的不足和原因" if cid == "problems" else "{下年}年度推进法治政府建设的主要安排"
+    default = (
+        "{年度}年度推进法治政府建设存在的不足和原因"
+        if cid == "problems"
+        else "{下年}年度推进法治政府建设的主要安排"
+    )
     title = _fill(str(frame.get(cid, default)), roll, "")
-    return Block("heading1", (Text(f"{chinese_numeral(number)}、{title}"),), note=ADDED_HEADING_NOTE)
+    return Block(
+        "heading1", (Text(f"{chinese_numeral(number)}、{title}"),), note=ADDED_HEADING_NOTE
+    )
 
 
 def _fill(template: str, roll: _Roll, unit: str) -> str:
@@ -172,7 +183,9 @@ def _check_base(data: YearData, base: Outline) -> None:
     if base.year is None:
         raise InputError(
             f"无法从去年报告的标题或开头认出年度；数据表是{data.year}年度的，应以{expected}年度的报告为底稿。"
-            "请确认选对了文件（开头一般写“{expected}年，……”）。".replace("{expected}", str(expected)),
+            "请确认选对了文件（开头一般写“{expected}年，……”）。".replace(
+                "{expected}", str(expected)
+            ),
             path=base.file,
         )
     if base.year != expected:
@@ -192,7 +205,9 @@ def _check_base(data: YearData, base: Outline) -> None:
 def _title(base: Outline, unit: str, roll: _Roll) -> str:
     if base.title:
         return move_years(base.title, roll.base_year, "heading").text
-    frame = load_template_yaml("report.yaml").get("标题", "{单位}关于{年度}年度法治政府建设情况的报告")
+    frame = load_template_yaml("report.yaml").get(
+        "标题", "{单位}关于{年度}年度法治政府建设情况的报告"
+    )
     return _fill(str(frame), roll, unit)
 
 
@@ -257,7 +272,9 @@ def _figure_edits(text: str, category: str, roll: _Roll) -> list[tuple[int, int,
         figure = item.figure
         if figure.kind == "change":
             owner = _owner_of_change(text, start, replaced)
-            edits.append((start, end, _change(owner, roll) if owner else ToConfirm(None, figure.text)))
+            edits.append(
+                (start, end, _change(owner, roll) if owner else ToConfirm(None, figure.text))
+            )
             continue
         value = roll.data.figures.get(key) if key else None
         if key is None or key in roll.placed:

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 
 from drafter.catalogue import citation_for, find_cited_sessions
 
-# A year followed by 年, not part of a longer number: "2024年", "2024年度".
-_YEAR = re.compile(r"(?<!\d)(20\d\d)(?=年)")
+# A year, not part of a longer number: "2024年", "2024年度", "（2024版）", "2022—2023".
+_YEAR = re.compile(r"(?<![\d.])(20\d\d)(?![\d.%])")
 _RANGE = set("—–-~～至到")
 # What makes "2024年" a moment of that year rather than the year as a whole.
-_DATE_TAIL = re.compile(r"年(?:\d{1,2}月(?:\d{1,2}日)?|[一二三四五六七八九十]{1,3}月|底|初|末|上半年|下半年|以来)")
+_DATE_TAIL = re.compile(
+    r"年(?:\d{1,2}月(?:\d{1,2}日)?|[一二三四五六七八九十]{1,3}月|底|初|末|上半年|下半年|以来)"
+)
 _CONNECTORS = {"", "和", "、", "及", "与", "以及"}
 # 《法治政府建设实施纲要（2021—2025年）》 runs to 2025; what replaces it is not in the years table yet.
 _PLAN_2025 = re.compile(r"《?法治政府建设实施纲要（2021—2025年）》?")
@@ -45,10 +47,12 @@ def move_years(text: str, base_year: int, role: str) -> Moved:
         value, start = int(m.group(1)), m.start()
         before = text[start - 1] if start else ""
         tail = _DATE_TAIL.match(text, m.end())
-        end = tail.end() if tail else m.end() + (2 if text[m.end() + 1 : m.end() + 2] == "度" else 1)
-        if before in _RANGE or text[m.end() + 1 : m.end() + 2] in _RANGE:
+        word = re.match(r"年度|年|版|度", text[m.end() :])
+        end = tail.end() if tail else m.end() + (len(word.group()) if word else 0)
+        after = text[end : end + 1]
+        if before in _RANGE or after in _RANGE or not text[m.end() :].startswith("年"):
             if value == base_year:
-                flags.append((start, m.end() + 1, f"含上年年份，请核对是否应改为{year}年。"))
+                flags.append((start, end, f"含上年年份，请核对是否应改为{year}年。"))
             continue
         new = _moved(value, base_year, role, at_start=start == 0, dated=tail is not None)
         if new is not None:
@@ -102,6 +106,10 @@ def this_years_references(text: str, year: int) -> tuple[str, list[tuple[int, in
     if year > _PLAN_LAST_YEAR:
         for m in _PLAN_2025.finditer(text):
             flags.append(
-                (m.start(), m.end(), f"该纲要至{_PLAN_LAST_YEAR}年，请改为{year}年度适用的规划表述。")
+                (
+                    m.start(),
+                    m.end(),
+                    f"该纲要至{_PLAN_LAST_YEAR}年，请改为{year}年度适用的规划表述。",
+                )
             )
     return text, flags

@@ -146,13 +146,7 @@ def _add_inline(
             run.font.highlight_color = WD_COLOR_INDEX.YELLOW
         tag = figure_tag(inline.key, inline.role)
         _wrap_in_content_control(run, tag, inline.key, next(ids), ("figure", inline.role))
-    elif isinstance(inline, Placeholder):
-        run = paragraph.add_run(inline.text)
-        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-        if inline.key is not None:
-            tag = todo_tag(inline.key)
-            _wrap_in_content_control(run, tag, inline.key, next(ids), ("todo", "value"))
-    elif isinstance(inline, ToConfirm):
+    elif isinstance(inline, Placeholder | ToConfirm):  # 【待填：…】, 【待核：…】
         run = paragraph.add_run(inline.text)
         run.font.highlight_color = WD_COLOR_INDEX.YELLOW
         if inline.key is not None:

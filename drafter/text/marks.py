@@ -25,8 +25,8 @@ def placeholder(label: str) -> str:
 
 
 def is_placeholder(text: str) -> bool:
-    """Return True when TEXT is (starts as) a placeholder."""
-    return text.startswith("【待填")
+    """Return True when TEXT is (starts as) a placeholder or a 【待核：…】 figure to confirm."""
+    return text.startswith(("【待填", TO_CONFIRM_OPEN))
 
 
 # Inline marks in rendered template text, resolved by drafting into figures and placeholders:
