@@ -11,6 +11,8 @@ from drafter.text import PLACEHOLDER_PATTERN, SUGGESTION_MARK, chinese_numeral
 
 _COPY_MIN_CHARS = 30
 _NOT_TEXT = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]")
+_NOT_WORDS = re.compile(r"[^A-Za-z\u4e00-\u9fff]|[万亿余多]")
+_TO_CONFIRM = re.compile(r"【待核：([^】\n]{0,80})】")
 
 
 def placeholders(ctx: CheckContext) -> Iterator[Located]:
@@ -133,7 +135,9 @@ def copied_from_last_year(ctx: CheckContext) -> Iterator[Located]:
     """Yield a warning for each body paragraph identical to one in last year's report."""
     if not ctx.last_year:
         return
-    old = {_fingerprint(p.text) for p in ctx.last_year if p.kind in ("body", "opening")}
+    last = [p for p in ctx.last_year if p.kind in ("body", "opening")]
+    old = {_fingerprint(p.text) for p in last}
+    old_words = {_words(p.text) for p in last}
     for p in ctx.passages:
         if p.kind not in ("body", "opening"):
             continue
@@ -144,8 +148,19 @@ def copied_from_last_year(ctx: CheckContext) -> Iterator[Located]:
                 "warning",
                 "本段与上年报告中的一段完全相同，请按本年度情况改写。",
             )
+        elif len(key) >= _COPY_MIN_CHARS and _words(p.text) in old_words:
+            yield p.finding(
+                "copied-from-last-year",
+                "warning",
+                "本段除数字和年份外与上年报告中的一段相同，请按本年度情况改写。",
+            )
 
 
 def _fingerprint(text: str) -> str:
     """Return TEXT without punctuation and spaces, so re-punctuated copies still match."""
     return _NOT_TEXT.sub("", text)
+
+
+def _words(text: str) -> str:
+    """Return TEXT's words without figures, years or 【待核：…】 marks: last year's prose."""
+    return _NOT_WORDS.sub("", _TO_CONFIRM.sub(r"\1", text))

@@ -8,11 +8,14 @@ from drafter.drafting.model import (
     DraftCounts,
     DraftedDocx,
     Figure,
+    Flag,
     Placeholder,
     Suggestion,
     Text,
+    ToConfirm,
 )
 from drafter.drafting.refresh import RefreshResult, refresh_draft
+from drafter.drafting.rollforward import RolledDocx, RolledForward, roll_forward, roll_forward_docx
 from drafter.drafting.suggestions import fill_suggestion, suggestion_pool
 from drafter.drafting.writer import render_docx
 
@@ -22,14 +25,20 @@ __all__ = [
     "DraftCounts",
     "DraftedDocx",
     "Figure",
+    "Flag",
     "Placeholder",
     "RefreshResult",
+    "RolledDocx",
+    "RolledForward",
     "Suggestion",
     "Text",
+    "ToConfirm",
     "draft_docx",
     "draft_report",
     "fill_suggestion",
     "refresh_draft",
     "render_docx",
+    "roll_forward",
+    "roll_forward_docx",
     "suggestion_pool",
 ]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from drafter.text import placeholder
+from drafter.text import TO_CONFIRM_OPEN, placeholder
 
 BlockKind = Literal["title", "heading1", "heading2", "heading3", "body", "signature", "date"]
 
@@ -51,7 +51,31 @@ class Suggestion:
     text: str
 
 
-Inline = Text | Figure | Placeholder | Suggestion
+@dataclass(frozen=True)
+class ToConfirm:
+    """A figure carried over from last year's report: shown as 【待核：ORIGINAL】, yellow.
+
+    With KEY (the indicator it reports) it stands in a placeholder control that `refresh`
+    fills once the data file gives this year's value.
+    """
+
+    key: str | None
+    original: str
+
+    @property
+    def text(self) -> str:
+        return f"{TO_CONFIRM_OPEN}{self.original}】"
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Words carried over that the writer must look at (a date of last year): a Word comment NOTE."""
+
+    text: str
+    note: str
+
+
+Inline = Text | Figure | Placeholder | Suggestion | ToConfirm | Flag
 
 
 @dataclass(frozen=True)
@@ -60,6 +84,8 @@ class Block:
 
     kind: BlockKind
     inlines: tuple[Inline, ...]
+    # A Word comment on the whole paragraph ("沿用上年表述，请按本年情况改写").
+    note: str | None = None
 
     @property
     def text(self) -> str:
@@ -83,6 +109,9 @@ class Draft:
             filled=sum(isinstance(i, Figure) and i.role == "value" for i in inlines),
             todo=sum(isinstance(i, Placeholder) for i in inlines),
             suggested=sum(isinstance(i, Suggestion) for i in inlines),
+            to_confirm=sum(isinstance(i, ToConfirm) for i in inlines),
+            flagged=sum(b.note is not None for b in self.blocks)
+            + sum(isinstance(i, Flag) for i in inlines),
         )
 
 
@@ -93,6 +122,8 @@ class DraftCounts:
     filled: int
     todo: int
     suggested: int
+    to_confirm: int = 0  # 【待核：…】 figures carried over from last year
+    flagged: int = 0  # comments asking to rewrite text carried over
 
 
 @dataclass(frozen=True)

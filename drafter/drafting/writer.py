@@ -25,10 +25,12 @@ from drafter.drafting.model import (
     BlockKind,
     Draft,
     Figure,
+    Flag,
     Inline,
     Placeholder,
     Suggestion,
     Text,
+    ToConfirm,
 )
 from drafter.drafting.styles import (
     BODY_SIZE,
@@ -71,7 +73,8 @@ def _add_blocks(document: DocxDocument, blocks: tuple[Block, ...]) -> None:
     """Append one paragraph per block, in the block kind's named style."""
     # w:id of content controls, and of the bookmarks around them: python-docx numbers comments
     # 0, 1, 2…, one per suggestion, so the bookmarks' ids start above the comments'.
-    comments = sum(isinstance(i, Suggestion) for b in blocks for i in b.inlines)
+    comments = sum(isinstance(i, Suggestion | Flag) for b in blocks for i in b.inlines)
+    comments += sum(b.note is not None for b in blocks)
     ids = ((n, comments + n) for n in itertools.count(1))
     closing = _closing_indents(blocks)
     style_ids = _style_ids(document)
@@ -84,8 +87,13 @@ def _add_blocks(document: DocxDocument, blocks: tuple[Block, ...]) -> None:
         _set_style_id(paragraph, style_ids[STYLE_FOR_KIND[block.kind]])
         if block.kind in closing:
             paragraph.paragraph_format.right_indent = closing[block.kind]
+        # a note spans the paragraph: empty runs at both ends anchor it outside any control
+        first = paragraph.add_run("") if block.note else None
         for inline in block.inlines:
             _add_inline(document, paragraph, inline, ids)
+        if first is not None and block.note:
+            last = paragraph.add_run("")
+            document.add_comment([first, last], block.note, author=COMMENT_AUTHOR, initials="D")
         previous = block.kind
 
 
@@ -138,12 +146,15 @@ def _add_inline(
             run.font.highlight_color = WD_COLOR_INDEX.YELLOW
         tag = figure_tag(inline.key, inline.role)
         _wrap_in_content_control(run, tag, inline.key, next(ids), ("figure", inline.role))
-    elif isinstance(inline, Placeholder):
+    elif isinstance(inline, Placeholder | ToConfirm):  # 【待填：…】, 【待核：…】
         run = paragraph.add_run(inline.text)
         run.font.highlight_color = WD_COLOR_INDEX.YELLOW
         if inline.key is not None:
             tag = todo_tag(inline.key)
             _wrap_in_content_control(run, tag, inline.key, next(ids), ("todo", "value"))
+    elif isinstance(inline, Flag):
+        run = paragraph.add_run(inline.text)
+        document.add_comment(run, text=inline.note, author=COMMENT_AUTHOR, initials="D")
     elif isinstance(inline, Suggestion):
         text = inline.text
         if not text.startswith(SUGGESTION_MARK):

@@ -14,9 +14,9 @@ SUGGESTION_MARK = "【建议改写】"
 # The label of a 同比 phrase still to compute: shown as 【待填：同比】.
 CHANGE_TODO_LABEL = "同比"
 
-# A placeholder in text as read back; the closing 】 is optional because the outline may have
-# split a heading at the placeholder's "：".
-PLACEHOLDER_PATTERN = re.compile(r"【待填[^】\n]{0,80}】?")
+# A placeholder (or a carried-over figure to confirm, 【待核：…】) in text as read back; the
+# closing 】 is optional because the outline may have split a heading at the placeholder's "：".
+PLACEHOLDER_PATTERN = re.compile(r"【待[填核][^】\n]{0,80}】?")
 
 
 def placeholder(label: str) -> str:
@@ -25,8 +25,8 @@ def placeholder(label: str) -> str:
 
 
 def is_placeholder(text: str) -> bool:
-    """Return True when TEXT is (starts as) a placeholder."""
-    return text.startswith("【待填")
+    """Return True when TEXT is (starts as) a placeholder or a 【待核：…】 figure to confirm."""
+    return text.startswith(("【待填", TO_CONFIRM_OPEN))
 
 
 # Inline marks in rendered template text, resolved by drafting into figures and placeholders:
