@@ -1,16 +1,13 @@
-"""Shared fixtures: paths of the real seeds and of the test data written by hand."""
+"""Shared fixtures; the shared paths and helpers live in helpers.py."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from helpers import DATA, EXAMPLES, ROOT, SEED_NAMES, SEEDS
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-DATA = Path(__file__).resolve().parent / "data"
-EXAMPLES = ROOT / "examples"
-SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
+__all__ = ["DATA", "EXAMPLES", "ROOT", "SEEDS", "SEED_NAMES"]
 
 
 @pytest.fixture

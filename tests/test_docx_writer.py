@@ -6,12 +6,12 @@ import io
 import re
 from datetime import date, datetime, timedelta, timezone
 
-import docx
 import pytest
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from helpers import reopen
 
 from drafter.docx import (
     bookmark_name,
@@ -63,14 +63,10 @@ DRAFT = Draft(
 )
 
 
-def _reopen(data: bytes) -> DocxDocument:
-    return docx.Document(io.BytesIO(data))
-
-
-def _save_and_reopen(document: DocxDocument) -> DocxDocument:
+def _save_andreopen(document: DocxDocument) -> DocxDocument:
     out = io.BytesIO()
     document.save(out)
-    return _reopen(out.getvalue())
+    return reopen(out.getvalue())
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +76,7 @@ def data() -> bytes:
 
 @pytest.fixture
 def document(data: bytes) -> DocxDocument:
-    return _reopen(data)
+    return reopen(data)
 
 
 def test_render_returns_docx_bytes(data: bytes) -> None:
@@ -127,6 +123,9 @@ def test_style_fonts_and_sizes(
     style = document.styles[style_name]
     rFonts = style.element.rPr.find(qn("w:rFonts"))
     assert rFonts.get(qn("w:eastAsia")) == east_asia
+    # GB/T 9704: page numbers are half-width 宋体 digits; all other Latin text is Times New Roman.
+    latin = "宋体" if style_name == "公文页码" else "Times New Roman"
+    assert rFonts.get(qn("w:ascii")) == rFonts.get(qn("w:hAnsi")) == latin
     assert style.font.size == Pt(size_pt)
     assert bool(style.font.bold) is bold
     assert style.element.rPr.find(qn("w:color")) is None
@@ -249,7 +248,7 @@ def test_every_control_stands_in_a_hidden_bookmark_naming_its_key_and_role(
 def test_bookmark_ids_are_unique_and_clash_with_no_comment() -> None:
     inlines = (Suggestion("甲"), Figure("甲", "1"), Suggestion("乙"), Placeholder("乙", "乙"))
     draft = Draft(TITLE, UNIT, 2025, date(2026, 3, 8), (Block("body", inlines),) * 3)
-    document = _reopen(render_docx(draft))
+    document = reopen(render_docx(draft))
     ids = _annotation_ids(document)
     assert len(ids) == 12 and len(set(ids)) == 12
     assert {str(c.comment_id) for c in document.comments} <= set(ids)
@@ -301,7 +300,7 @@ def test_suggestion_mark_is_not_doubled() -> None:
     draft = Draft(
         TITLE, UNIT, 2025, date(2026, 3, 8), (Block("body", (Suggestion("【建议改写】甲"),)),)
     )
-    assert list(iter_body_paragraphs(_reopen(render_docx(draft)))) == [
+    assert list(iter_body_paragraphs(reopen(render_docx(draft)))) == [
         ("公文正文", "【建议改写】甲")
     ]
 
@@ -344,7 +343,7 @@ def test_set_control_text_round_trip_keeps_the_rest_of_the_paragraph(
 ) -> None:
     [received] = [c for c in find_controls(document) if c.tag == figure_tag("复议.收到")]
     set_control_text(received.element, "1300")
-    reopened = _save_and_reopen(document)
+    reopened = _save_andreopen(document)
     assert [c.text for c in find_controls(reopened)][:2] == ["1300", "同比增长12.5%"]
     assert list(iter_body_paragraphs(reopened))[4][1] == (
         "全年收到行政复议申请1300件，同比增长12.5%；受理【待填：行政复议受理件数】"
@@ -357,7 +356,7 @@ def test_filling_a_todo_clears_its_highlight_and_retags_it(document: DocxDocumen
     set_control_text(todo.element, "1100")
     set_highlight(todo.element, on=False)
     retag(todo.element, figure_tag("复议.受理"))
-    reopened = _save_and_reopen(document)
+    reopened = _save_andreopen(document)
     filled = [c for c in find_controls(reopened) if c.key == "复议.受理"]
     assert [(c.kind, c.tag, c.text) for c in filled] == [("figure", "drafter:复议.受理", "1100")]
     assert filled[0].element.find(f".//{qn('w:highlight')}") is None
@@ -397,6 +396,6 @@ def test_signature_and_date_indents_by_length(
     unit: str, signature_right: int, date_right: int
 ) -> None:
     blocks = (Block("signature", (Text(unit),)), Block("date", (Text("2026年3月8日"),)))
-    document = _reopen(render_docx(Draft(TITLE, unit, 2025, date(2026, 3, 8), blocks)))
+    document = reopen(render_docx(Draft(TITLE, unit, 2025, date(2026, 3, 8), blocks)))
     indents = [p.paragraph_format.right_indent for p in document.paragraphs]
     assert indents == [Pt(signature_right), Pt(date_right)]

@@ -12,9 +12,8 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from helpers import EXAMPLE
 from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
@@ -24,10 +23,7 @@ from drafter.docx import find_controls, iter_body_paragraphs, paragraph_text
 from drafter.learning import load_skeleton
 from drafter.resources import template_path
 
-from conftest import EXAMPLES
-
 runner = CliRunner()
-EXAMPLE = EXAMPLES / "示例市2025年度数据.yaml"
 TITLE = "示例市人民政府关于2025年度法治政府建设情况的报告"
 PARTS = (
     "一、2025年度推进法治政府建设的主要举措和成效",
@@ -247,66 +243,10 @@ def test_signature_and_date_close_the_draft(paragraphs: list[tuple[str, str]]) -
     assert paragraphs[-3] == ("公文正文", "")  # the blank line GB/T 9704 puts above
 
 
-def test_page_is_a4_with_gbt9704_margins(example: DocxDocument) -> None:
-    section = example.sections[0]
-    for length, mm in (
-        (section.page_width, 210),
-        (section.page_height, 297),
-        (section.top_margin, 37),
-        (section.left_margin, 28),
-        (section.right_margin, 26),
-        (section.bottom_margin, 35),
-    ):
-        assert length is not None
-        assert abs(length.mm - mm) < 0.1
-
-
-@pytest.mark.parametrize(
-    ("style_name", "east_asia", "size"),
-    [
-        ("公文标题", "方正小标宋简体", 22),
-        ("公文正文", "仿宋_GB2312", 16),
-        ("Heading 1", "黑体", 16),
-        ("Heading 2", "楷体_GB2312", 16),
-        ("Heading 3", "仿宋_GB2312", 16),
-        ("公文落款", "仿宋_GB2312", 16),
-        ("公文日期", "仿宋_GB2312", 16),
-    ],
-)
-def test_styles_carry_fonts_sizes_and_exact_line_pitch(
-    example: DocxDocument, style_name: str, east_asia: str, size: int
-) -> None:
-    style = example.styles[style_name]
-    rFonts = style.element.rPr.find(qn("w:rFonts"))
-    assert rFonts.get(qn("w:eastAsia")) == east_asia
-    assert rFonts.get(qn("w:ascii")) == rFonts.get(qn("w:hAnsi")) == "Times New Roman"
-    assert style.font.size == Pt(size)
-    assert style.paragraph_format.line_spacing_rule == WD_LINE_SPACING.EXACTLY
-    assert style.paragraph_format.line_spacing == Pt(28.95)
-
-
 def test_paragraphs_use_the_named_styles_not_direct_fonts(example: DocxDocument) -> None:
     body = example.element.body
     assert body.find(f".//{qn('w:r')}/{qn('w:rPr')}/{qn('w:rFonts')}") is None
     assert body.find(f".//{qn('w:r')}/{qn('w:rPr')}/{qn('w:sz')}") is None
-
-
-def test_footers_hold_a_page_field_between_dashes(example: DocxDocument) -> None:
-    section = example.sections[0]
-    for footer in (section.footer, section.even_page_footer):
-        xml = footer._element
-        instr = [el.text for el in xml.iter(qn("w:instrText"))]
-        assert [i.strip() for i in instr] == ["PAGE"]
-        text = "".join(t.text for t in xml.iter(qn("w:t")))
-        assert text == "— 1 —"
-    assert example.settings.odd_and_even_pages_header_footer
-
-
-def test_core_properties_name_the_report_and_the_unit(example: DocxDocument) -> None:
-    props = example.core_properties
-    assert props.title == TITLE
-    assert props.author == "示例市人民政府"
-    assert props.created is not None and props.created.year == 2026
 
 
 # A second year's data: some figures empty, some categories with nothing, no 不足/安排.

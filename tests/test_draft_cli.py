@@ -9,6 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from helpers import EXAMPLE
 from typer.testing import CliRunner, Result
 
 import drafter.cli  # registers the commands
@@ -20,10 +21,7 @@ from drafter.docx import find_controls
 from drafter.errors import TemplateDataError
 from drafter.resources import templates_dir
 
-from conftest import EXAMPLES
-
 runner = CliRunner()
-EXAMPLE = EXAMPLES / "示例市2025年度数据.yaml"
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +15,7 @@ from drafter.catalogue import load_categories, load_indicators
 from drafter.cli.app import app
 from drafter.datafile import load_data
 
-from conftest import ROOT, SEEDS
+from conftest import SEEDS
 
 SEED = SEEDS / "000_b1cc889bd410f338.txt"
 FIGURE_KEYS = {"value", "text", "unit", "approx", "kind", "category", "indicator", "sentence"}
@@ -156,18 +154,6 @@ def test_output_file_takes_a_single_report(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "只能给一篇报告" in result.stderr
     assert not out.exists()
-
-
-def test_help_is_in_chinese() -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "drafter", "extract", "--help"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-    assert proc.returncode == 0
-    assert "提取往年报告中的数字" in proc.stdout
 
 
 def test_docx_report_gives_the_same_figures_as_its_text(tmp_path: Path) -> None:

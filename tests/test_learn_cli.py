@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,7 +11,6 @@ import pytest
 from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
-from drafter import __version__
 from drafter.cli.app import app
 
 from conftest import ROOT, SEED_NAMES, SEEDS
@@ -245,39 +241,3 @@ def test_outline_tree_shows_headings_and_categories() -> None:
     assert result.exit_code == 0, result.output
     assert "一、工作开展情况  [achievements" in result.stdout
     assert "    （一）加强党对法治政府建设的领导  [leadership" in result.stdout
-
-
-# -- version, help, start-up --------------------------------------------------------------------
-
-
-def test_version() -> None:
-    result = _invoke("--version")
-    assert result.exit_code == 0
-    assert result.stdout.strip() == f"drafter {__version__}"
-
-
-def _run(*code: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, *code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60
-    )
-
-
-def test_python_m_drafter_help_lists_every_command() -> None:
-    proc = _run("-m", "drafter", "--help")
-    assert proc.returncode == 0, proc.stderr
-    names = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback]
-    assert {"learn", "outline"} <= set(names)
-    for name in names:
-        assert name in proc.stdout
-    assert "法治政府建设年度报告" in proc.stdout
-
-
-def test_importing_the_cli_does_not_load_jieba_or_the_readers() -> None:
-    proc = _run(
-        "-c",
-        "import sys, drafter.cli; "
-        "print(sorted(m for m in ('jieba', 'opencc', 'docx') if m in sys.modules))",
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == "[]"

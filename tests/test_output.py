@@ -7,14 +7,13 @@ import stat
 from pathlib import Path
 
 import pytest
+from helpers import EXAMPLE
 from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
 from drafter.cli.app import app
 from drafter.cli.output import write_atomic
 from drafter.errors import DrafterError, OutputExistsError
-
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "示例市2025年度数据.yaml"
 
 
 def _mode(path: Path) -> int:

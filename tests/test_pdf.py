@@ -14,15 +14,13 @@ from pathlib import Path
 
 import docx
 import pytest
+from helpers import EXAMPLE
 from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
 from drafter.cli.app import app
 from drafter.docx import iter_body_paragraphs
 
-from conftest import EXAMPLES
-
-EXAMPLE = EXAMPLES / "示例市2025年度数据.yaml"
 SOFFICE = shutil.which("soffice")
 PDFTOTEXT = shutil.which("pdftotext")
 

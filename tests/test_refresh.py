@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from pathlib import Path
 
 import docx
 import pytest
@@ -13,6 +12,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from helpers import example_text, reopen
 from lxml.etree import _Element
 from typer.testing import CliRunner
 
@@ -24,7 +24,6 @@ from drafter.docx import find_controls, paragraph_text, parse_tag
 from drafter.drafting import RefreshResult, refresh_draft
 from drafter.errors import DraftFormatError, InputError
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "示例市2025年度数据.yaml"
 DOCUMENT = "word/document.xml"
 _SDT = re.compile(rb"<w:sdt>.*?</w:sdt>", re.S)
 _TAG = re.compile(rb'<w:tag w:val="([^"]*)"/>')
@@ -42,16 +41,8 @@ CORRECTED = {
 }
 
 
-def _example(replacements: dict[str, str]) -> str:
-    text = EXAMPLE.read_text(encoding="utf-8")
-    for old, new in replacements.items():
-        assert old in text, f"the example no longer has {old!r}"
-        text = text.replace(old, new)
-    return text
-
-
 def _data(replacements: dict[str, str]) -> YearData:
-    return load_data(_example(replacements), "数据.yaml")
+    return load_data(example_text(replacements), "数据.yaml")
 
 
 def _members(data: bytes) -> dict[str, bytes]:
@@ -76,10 +67,6 @@ def _texts(document: DocxDocument) -> dict[tuple[str, str], list[str]]:
     for c in find_controls(document):
         out.setdefault((c.key, c.role if c.kind == "figure" else "todo"), []).append(c.text)
     return out
-
-
-def _reopen(data: bytes) -> DocxDocument:
-    return docx.Document(io.BytesIO(data))
 
 
 def _save(document: DocxDocument) -> bytes:
@@ -119,7 +106,7 @@ def _delete_sentence(document: DocxDocument, key: str) -> None:
 
 def _edit_like_a_writer(data: bytes) -> bytes:
     """Return DATA after the edits of a week in Word, made through python-docx."""
-    document = _reopen(data)
+    document = reopen(data)
     paragraphs = document.paragraphs
     # Rewrite a paragraph of prose.
     intro = next(p for p in paragraphs if p.text.startswith("市政府常务会议专题研究"))
@@ -147,7 +134,7 @@ def _edit_like_a_writer(data: bytes) -> bytes:
 def drafted(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     folder = tmp_path_factory.mktemp("draft")
     data_file = folder / "数据.yaml"
-    data_file.write_text(_example(DRAFTED), encoding="utf-8")
+    data_file.write_text(example_text(DRAFTED), encoding="utf-8")
     result = CliRunner().invoke(app, ["draft", str(data_file), "-o", str(folder / "初稿.docx")])
     assert result.exit_code == 0, result.output
     return (folder / "初稿.docx").read_bytes()
@@ -164,7 +151,7 @@ def refreshed(edited: bytes) -> RefreshResult:
 
 
 def test_the_draft_has_the_placeholder_and_the_figures_to_update(drafted: bytes) -> None:
-    texts = _texts(_reopen(drafted))
+    texts = _texts(reopen(drafted))
     label = load_indicators()["行政复议纠错件数"].description
     assert texts[("行政复议纠错件数", "todo")] == [f"【待填：{label}】"]
     assert texts[("行政复议受理件数", "value")] == ["1486件"]
@@ -174,7 +161,7 @@ def test_the_draft_has_the_placeholder_and_the_figures_to_update(drafted: bytes)
 def test_refresh_puts_every_changed_value_in_with_its_change_phrase(
     refreshed: RefreshResult,
 ) -> None:
-    texts = _texts(_reopen(refreshed.docx))
+    texts = _texts(reopen(refreshed.docx))
     assert texts[("行政复议受理件数", "value")] == ["1500件"]
     assert texts[("行政复议受理件数", "change")] == ["同比增长7.2%"]
     assert texts[("集体学法次数", "value")] == ["7次"]
@@ -190,7 +177,7 @@ def test_refresh_puts_every_changed_value_in_with_its_change_phrase(
 def test_refresh_keeps_the_writers_words_and_formatting_around_and_in_a_figure(
     refreshed: RefreshResult,
 ) -> None:
-    document = _reopen(refreshed.docx)
+    document = reopen(refreshed.docx)
     accepted = _control(document, "行政复议受理件数")
     paragraph = _paragraph_of(document, accepted)
     assert paragraph_text(paragraph._p).startswith("全年共受理行政复议案件1500件，同比增长7.2%；")
@@ -201,7 +188,7 @@ def test_refresh_keeps_the_writers_words_and_formatting_around_and_in_a_figure(
 def test_refresh_reports_the_deleted_figure_as_unplaceable(refreshed: RefreshResult) -> None:
     assert [(u.key, u.value) for u in refreshed.unplaceable] == [("行政检查次数", "3700余次")]
     assert "行政检查" not in "".join(
-        paragraph_text(p._p) for p in _reopen(refreshed.docx).paragraphs
+        paragraph_text(p._p) for p in reopen(refreshed.docx).paragraphs
     )
 
 
@@ -209,7 +196,7 @@ def test_refresh_fills_a_placeholder_and_makes_it_a_figure_control(
     refreshed: RefreshResult,
 ) -> None:
     assert [(u.key, u.new) for u in refreshed.filled] == [("行政复议纠错件数", "96件")]
-    document = _reopen(refreshed.docx)
+    document = reopen(refreshed.docx)
     control = _control(document, "行政复议纠错件数")
     assert (
         control.find(f"{qn('w:sdtPr')}/{qn('w:tag')}").get(qn("w:val"))
@@ -252,7 +239,7 @@ def test_refresh_changes_no_byte_outside_the_updated_controls(
 
 
 def test_the_writers_comment_and_new_paragraph_survive(refreshed: RefreshResult) -> None:
-    document = _reopen(refreshed.docx)
+    document = reopen(refreshed.docx)
     assert [c.text for c in document.comments if c.author == "王科长"] == ["请法制科核对立法数字。"]
     texts = [p.text for p in document.paragraphs]
     assert "新增：全年组织规章立法后评估2项。" in texts
@@ -274,19 +261,19 @@ def test_change_phrase_without_last_years_figure_becomes_a_yellow_placeholder(
 ) -> None:
     no_previous = {"行政复议受理件数: {本年: 1486, 上年: 1399}": "行政复议受理件数: 1500"}
     result = refresh_draft(drafted, _data(DRAFTED | no_previous))
-    control = _control(_reopen(result.docx), "行政复议受理件数", "change")
+    control = _control(reopen(result.docx), "行政复议受理件数", "change")
     assert paragraph_text(control) == "【待填：同比】"
     assert control.find(f".//{qn('w:highlight')}").get(qn("w:val")) == "yellow"  # type: ignore[union-attr]
     assert [(n.key, n.role) for n in result.notices] == [("行政复议受理件数", "change")]
     assert "无法计算同比" in result.notices[0].reason
     again = refresh_draft(result.docx, _data(DRAFTED))
-    control = _control(_reopen(again.docx), "行政复议受理件数", "change")
+    control = _control(reopen(again.docx), "行政复议受理件数", "change")
     assert paragraph_text(control) == "同比增长6.2%"
     assert control.find(f".//{qn('w:highlight')}") is None
 
 
 def test_a_figure_changed_with_track_changes_on_keeps_its_revision_marks(drafted: bytes) -> None:
-    document = _reopen(drafted)
+    document = reopen(drafted)
     content = _control(document, "行政复议受理件数").find(qn("w:sdtContent"))
     assert content is not None
     revised = (
@@ -298,7 +285,7 @@ def test_a_figure_changed_with_track_changes_on_keeps_its_revision_marks(drafted
     )
     content.getparent().replace(content, docx.oxml.parse_xml(revised))  # type: ignore[union-attr]
     result = refresh_draft(_save(document), _data(DRAFTED))
-    control = _control(_reopen(result.docx), "行政复议受理件数")
+    control = _control(reopen(result.docx), "行政复议受理件数")
     assert [(u.old, u.new) for u in result.updated] == [("1490件", "1486件")]
     assert control.findtext(f".//{qn('w:del')}//{qn('w:delText')}") == "1486件"
     assert control.findtext(f".//{qn('w:ins')}//{qn('w:t')}") == "1486件"
@@ -315,7 +302,7 @@ def _bookmark_around(control: _Element) -> tuple[_Element, _Element]:
 def _like_libreoffice(data: bytes, *, bookmarks: bool = True) -> bytes:
     """Return DATA as LibreOffice 7.4 saves it: every `w:sdtPr` emptied, each bookmark's start
     moved to the head of its control's content; without BOOKMARKS, the bookmarks deleted too."""
-    document = _reopen(data)
+    document = reopen(data)
     for sdt in list(document.element.body.iter(qn("w:sdt"))):
         start, end = _bookmark_around(sdt)
         sdt_pr, content = sdt.find(qn("w:sdtPr")), sdt.find(qn("w:sdtContent"))
@@ -330,13 +317,13 @@ def _like_libreoffice(data: bytes, *, bookmarks: bool = True) -> bytes:
 
 
 def _tags(data: bytes) -> list[str]:
-    return [c.tag for c in find_controls(_reopen(data))]
+    return [c.tag for c in find_controls(reopen(data))]
 
 
 def test_a_control_that_lost_its_tag_is_known_by_its_bookmark_and_gets_it_back(
     drafted: bytes,
 ) -> None:
-    document = _reopen(drafted)
+    document = reopen(drafted)
     sdt_pr = _control(document, "集体学法次数").find(qn("w:sdtPr"))
     assert sdt_pr is not None
     for child in list(sdt_pr):
@@ -347,7 +334,7 @@ def test_a_control_that_lost_its_tag_is_known_by_its_bookmark_and_gets_it_back(
         (u.key, u.role, u.old, u.new) for u in result.updated
     }
     assert _tags(result.docx) == _tags(refresh_draft(drafted, _data(CORRECTED)).docx)
-    restored = _control(_reopen(result.docx), "集体学法次数").find(qn("w:sdtPr"))
+    restored = _control(reopen(result.docx), "集体学法次数").find(qn("w:sdtPr"))
     assert [(c.tag, c.get(qn("w:val"))) for c in restored] == [
         (qn("w:alias"), "集体学法次数"),
         (qn("w:tag"), "drafter:集体学法次数"),
@@ -357,7 +344,7 @@ def test_a_control_that_lost_its_tag_is_known_by_its_bookmark_and_gets_it_back(
 def test_a_control_that_lost_its_tag_and_its_bookmark_is_counted_and_its_figure_unplaceable(
     drafted: bytes,
 ) -> None:
-    document = _reopen(drafted)
+    document = reopen(drafted)
     control = _control(document, "集体学法次数")
     tag = control.find(f"{qn('w:sdtPr')}/{qn('w:tag')}")
     tag.getparent().remove(tag)  # type: ignore[union-attr]
@@ -399,7 +386,7 @@ def test_a_filled_placeholder_saved_like_libreoffice_is_a_figure_again(drafted: 
 
 
 def test_a_bookmark_spanning_two_controls_names_neither(drafted: bytes) -> None:
-    document = _reopen(_like_libreoffice(drafted))
+    document = reopen(_like_libreoffice(drafted))
     sdts = list(document.element.body.iter(qn("w:sdt")))
     end = sdts[0].getnext()
     assert end is not None and end.tag == qn("w:bookmarkEnd")
@@ -447,14 +434,14 @@ def test_a_zip_without_a_document_part_is_an_input_error() -> None:
 
 
 def test_a_control_the_writer_emptied_gets_its_figure_back(drafted: bytes) -> None:
-    document = _reopen(drafted)
+    document = reopen(drafted)
     content = _control(document, "集体学法次数").find(qn("w:sdtContent"))
     assert content is not None
     for child in list(content):
         content.remove(child)
     result = refresh_draft(_save(document), _data(DRAFTED))
     assert [(u.key, u.old, u.new) for u in result.updated] == [("集体学法次数", "", "6次")]
-    assert _texts(_reopen(result.docx))[("集体学法次数", "value")] == ["6次"]
+    assert _texts(reopen(result.docx))[("集体学法次数", "value")] == ["6次"]
     assert _members(result.docx)[DOCUMENT].count(b"xmlns:w=") == 1
 
 
@@ -467,5 +454,5 @@ def test_a_document_xml_it_cannot_splice_is_written_whole_and_still_right(drafte
         for name, data in members.items():
             zf.writestr(name, xml if name == DOCUMENT else data)
     result = refresh_draft(out.getvalue(), _data(CORRECTED))
-    assert _texts(_reopen(result.docx))[("行政复议受理件数", "value")] == ["1500件"]
+    assert _texts(reopen(result.docx))[("行政复议受理件数", "value")] == ["1500件"]
     assert _members(result.docx)[DOCUMENT].startswith(xml[: xml.index(b"?>") + 3])

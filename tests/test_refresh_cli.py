@@ -8,13 +8,13 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from helpers import EXAMPLE
 from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
 from drafter.cli.app import app
 from drafter.docx import find_controls
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "示例市2025年度数据.yaml"
 OLD, NEW = (
     "行政复议受理件数: {本年: 1486, 上年: 1399}",
     "行政复议受理件数: {本年: 1500, 上年: 1399}",

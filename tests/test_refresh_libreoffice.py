@@ -21,6 +21,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from helpers import example_text
 from lxml import etree
 from typer.testing import CliRunner
 
@@ -31,7 +32,6 @@ from drafter.docx import bookmarked_controls, find_controls
 from drafter.drafting import refresh_draft
 from drafter.errors import DraftFormatError
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "示例市2025年度数据.yaml"
 # The example as drafted: one figure left blank, so the draft holds one 【待填】 placeholder.
 BLANK = ("行政复议纠错件数: 96", "行政复议纠错件数:")
 OLD, NEW = (
@@ -48,14 +48,6 @@ pytestmark = pytest.mark.skipif(
     SOFFICE is None and not os.environ.get("CI"),
     reason="LibreOffice (soffice) is not installed; in CI this test must run",
 )
-
-
-def _example(*replacements: tuple[str, str]) -> str:
-    text = EXAMPLE.read_text(encoding="utf-8")
-    for old, new in replacements:
-        assert old in text, f"the example no longer has {old!r}"
-        text = text.replace(old, new)
-    return text
 
 
 def _document_xml(data: bytes) -> str:
@@ -89,7 +81,7 @@ def round_trip(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, Path]:
     """Return the drafted example (one placeholder), and the path of its copy saved by LibreOffice."""
     folder = tmp_path_factory.mktemp("libreoffice")
     data_file = folder / "起草数据.yaml"
-    data_file.write_text(_example(BLANK), encoding="utf-8")
+    data_file.write_text(example_text(dict([BLANK])), encoding="utf-8")
     draft = folder / "初稿.docx"
     result = CliRunner().invoke(app, ["draft", str(data_file), "-o", str(draft)])
     assert result.exit_code == 0, result.output
@@ -101,7 +93,7 @@ def refreshed(round_trip: tuple[bytes, Path]) -> tuple[bytes, bytes]:
     """Return the LibreOffice-saved draft and the refresh of it with corrected figures."""
     _, converted = round_trip
     saved = converted.read_bytes()
-    return saved, refresh_draft(saved, load_data(_example((OLD, NEW)), "数据.yaml")).docx
+    return saved, refresh_draft(saved, load_data(example_text({OLD: NEW}), "数据.yaml")).docx
 
 
 def _keys(data: bytes) -> list[tuple[str, str, str]]:
@@ -132,7 +124,7 @@ def test_refresh_after_libreoffice_updates_the_figures_and_restores_the_tags(
 ) -> None:
     drafted, _ = round_trip
     saved, result_docx = refreshed
-    data = load_data(_example((OLD, NEW)), "数据.yaml")
+    data = load_data(example_text({OLD: NEW}), "数据.yaml")
     lost = "<w:sdtPr></w:sdtPr>" in _document_xml(saved)  # not so in a LibreOffice keeping tags
     result = refresh_draft(saved, data)
     assert result.docx == result_docx
@@ -184,7 +176,7 @@ def test_refresh_from_the_command_line_says_it_restored_the_tags(
 ) -> None:
     _, converted = round_trip
     data_file = converted.with_name("数据.yaml")
-    data_file.write_text(_example((OLD, NEW)), encoding="utf-8")
+    data_file.write_text(example_text({OLD: NEW}), encoding="utf-8")
     target = converted.with_name("更新.docx")
     result = CliRunner().invoke(app, ["refresh", str(converted), str(data_file), "-o", str(target)])
     assert result.exit_code == 0, result.output
@@ -203,7 +195,7 @@ def test_a_second_libreoffice_round_trip_still_refreshes(
     first = folder / "初稿.docx"
     first.write_bytes(refreshed[1])
     saved = _libreoffice(first, folder / "out").read_bytes()
-    result = refresh_draft(saved, load_data(_example((OLD, LATER)), "数据.yaml"))
+    result = refresh_draft(saved, load_data(example_text({OLD: LATER}), "数据.yaml"))
     assert {(u.key, u.old, u.new) for u in result.updated} == {
         ("行政复议受理件数", "1500件", "1510件"),
         ("行政复议受理件数", "同比增长7.2%", "同比增长7.9%"),
@@ -220,7 +212,7 @@ def test_refresh_after_libreoffice_without_the_bookmarks_says_the_tags_are_gone(
         pytest.skip("this LibreOffice keeps content-control properties")
     assert _BOOKMARK.search(xml)
     bare = _with_document_xml(converted.read_bytes(), _BOOKMARK.sub("", xml))
-    data = load_data(_example((OLD, NEW)), "数据.yaml")
+    data = load_data(example_text({OLD: NEW}), "数据.yaml")
     with pytest.raises(DraftFormatError) as caught:
         refresh_draft(bare, data)
     message = str(caught.value)
@@ -230,7 +222,7 @@ def test_refresh_after_libreoffice_without_the_bookmarks_says_the_tags_are_gone(
     bare_file = converted.with_name("无书签.docx")
     bare_file.write_bytes(bare)
     data_file = converted.with_name("数据.yaml")
-    data_file.write_text(_example((OLD, NEW)), encoding="utf-8")
+    data_file.write_text(example_text({OLD: NEW}), encoding="utf-8")
     result = CliRunner().invoke(app, ["refresh", str(bare_file), str(data_file), "--in-place"])
     assert result.exit_code == 2
     assert "没有 drafter 的标签" in result.stderr and "LibreOffice" in result.stderr
@@ -257,7 +249,7 @@ def test_tagged_controls_in_libreoffice_xml_are_updated_byte_for_byte_outside(
     if "<w:sdtPr></w:sdtPr>" not in _document_xml(saved):
         pytest.skip("this LibreOffice keeps content-control properties")
     tagged = _with_tags_put_back(saved, drafted)
-    data = load_data(_example(BLANK, (OLD, NEW)), "数据.yaml")
+    data = load_data(example_text(dict([BLANK, (OLD, NEW)])), "数据.yaml")
     result = refresh_draft(tagged, data)
     assert result.restored == 0
     assert {(u.key, u.new) for u in result.updated} == {
