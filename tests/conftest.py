@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from helpers import DATA, EXAMPLES, ROOT, SEED_NAMES, SEEDS
 
 __all__ = ["DATA", "EXAMPLES", "ROOT", "SEEDS", "SEED_NAMES"]

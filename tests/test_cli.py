@@ -7,12 +7,13 @@ import subprocess
 import sys
 
 import pytest
-from helpers import ROOT
 from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
 from drafter import __version__
 from drafter.cli.app import app
+
+from helpers import ROOT
 
 COMMANDS = ["learn", "outline", "scaffold", "draft", "extract", "check", "refresh"]
 

@@ -11,7 +11,6 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt
-from helpers import reopen
 
 from drafter.docx import (
     bookmark_name,
@@ -26,6 +25,8 @@ from drafter.docx import (
 )
 from drafter.drafting import Block, Draft, Figure, Placeholder, Suggestion, Text, render_docx
 from drafter.text import SUGGESTION_MARK
+
+from helpers import reopen
 
 TITLE = "某某市人民政府关于2025年度法治政府建设情况的报告"
 UNIT = "某某市人民政府"

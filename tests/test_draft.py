@@ -13,7 +13,6 @@ import docx
 import pytest
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
-from helpers import EXAMPLE
 from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
@@ -22,6 +21,8 @@ from drafter.cli.app import app
 from drafter.docx import find_controls, iter_body_paragraphs, paragraph_text
 from drafter.learning import load_skeleton
 from drafter.resources import template_path
+
+from helpers import EXAMPLE
 
 runner = CliRunner()
 TITLE = "示例市人民政府关于2025年度法治政府建设情况的报告"

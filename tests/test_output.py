@@ -7,13 +7,14 @@ import stat
 from pathlib import Path
 
 import pytest
-from helpers import EXAMPLE
 from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
 from drafter.cli.app import app
 from drafter.cli.output import write_atomic
 from drafter.errors import DrafterError, OutputExistsError
+
+from helpers import EXAMPLE
 
 
 def _mode(path: Path) -> int:

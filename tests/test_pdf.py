@@ -14,12 +14,13 @@ from pathlib import Path
 
 import docx
 import pytest
-from helpers import EXAMPLE
 from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
 from drafter.cli.app import app
 from drafter.docx import iter_body_paragraphs
+
+from helpers import EXAMPLE
 
 SOFFICE = shutil.which("soffice")
 PDFTOTEXT = shutil.which("pdftotext")

@@ -12,7 +12,6 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
-from helpers import example_text, reopen
 from lxml.etree import _Element
 from typer.testing import CliRunner
 
@@ -23,6 +22,8 @@ from drafter.datafile import YearData, load_data
 from drafter.docx import find_controls, paragraph_text, parse_tag
 from drafter.drafting import RefreshResult, refresh_draft
 from drafter.errors import DraftFormatError, InputError
+
+from helpers import example_text, reopen
 
 DOCUMENT = "word/document.xml"
 _SDT = re.compile(rb"<w:sdt>.*?</w:sdt>", re.S)

@@ -8,12 +8,13 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from helpers import EXAMPLE
 from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
 from drafter.cli.app import app
 from drafter.docx import find_controls
+
+from helpers import EXAMPLE
 
 OLD, NEW = (
     "行政复议受理件数: {本年: 1486, 上年: 1399}",

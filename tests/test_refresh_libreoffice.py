@@ -21,7 +21,6 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from helpers import example_text
 from lxml import etree
 from typer.testing import CliRunner
 
@@ -31,6 +30,8 @@ from drafter.datafile import load_data
 from drafter.docx import bookmarked_controls, find_controls
 from drafter.drafting import refresh_draft
 from drafter.errors import DraftFormatError
+
+from helpers import example_text
 
 # The example as drafted: one figure left blank, so the draft holds one 【待填】 placeholder.
 BLANK = ("行政复议纠错件数: 96", "行政复议纠错件数:")
