@@ -10,14 +10,13 @@ import re
 import zipfile
 import zlib
 
-from docx.oxml.ns import qn
 from docx.oxml.parser import element_class_lookup
 from lxml import etree
 from lxml.etree import _Element
 
+from drafter.docx.xml import W_SDT
 from drafter.errors import InputError
 
-_SDT = qn("w:sdt")
 _DECLARATION = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?")
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # Comments, CDATA, declarations and processing instructions, or a tag: (end slash, name).
@@ -68,7 +67,7 @@ def serialise_part(tree: etree._ElementTree, original: bytes, touched: set[int])
     certainty, the whole tree is written instead, with the original XML declaration.
     """
     root = tree.getroot()
-    sdts = list(root.iter(_SDT))
+    sdts = list(root.iter(W_SDT))
     spans = _sdt_spans(original, root)
     encoding = (tree.docinfo.encoding or "UTF-8").upper().replace("UTF8", "UTF-8")
     if spans is None or len(spans) != len(sdts) or encoding != "UTF-8":
