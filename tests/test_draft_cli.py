@@ -120,12 +120,12 @@ def test_an_existing_draft_is_kept_without_force_and_replaced_with_it(tmp_path: 
     assert _files(tmp_path) == ["初稿.docx"]
 
 
-def test_a_year_the_session_table_lacks_says_to_extend_it_and_writes_nothing(
+def test_a_year_before_the_session_table_says_what_to_add_and_writes_nothing(
     tmp_path: Path,
 ) -> None:
-    data = _data(tmp_path, "单位: 示例市人民政府\n年度: 2030\n")
+    data = _data(tmp_path, "单位: 示例市人民政府\n年度: 2010\n")
     result = runner.invoke(app, ["draft", str(data), "-o", str(tmp_path / "初稿.docx")])
-    _one_chinese_error(result, "years.yaml", "2030")
+    _one_chinese_error(result, "当前文件夹的 templates/years.yaml", "2010年早于")
     assert _files(tmp_path) == ["数据.yaml"]  # neither the draft nor a temporary file
 
 

@@ -11,6 +11,8 @@ from drafter.catalogue import (
     covers,
     latest_cited,
     latest_held,
+    load_years,
+    plan_for,
     plenaries_cited,
     read_session_table,
 )
@@ -63,11 +65,58 @@ def test_citation_for_cites_sessions_held_by_year_end(
     assert citation.text == text
 
 
-def test_year_beyond_table_raises_and_names_years_yaml() -> None:
-    with pytest.raises(TemplateDataError, match=r"templates/years\.yaml") as info:
-        citation_for(2026)
-    assert "覆盖至" in str(info.value)
-    assert not covers(2026)
+def test_a_year_beyond_the_table_gets_the_newest_sessions_known_marked_provisional() -> None:
+    citation = citation_for(2026)
+    assert citation.text == "党的二十大和二十届二中、三中、四中全会"
+    assert citation.provisional and not covers(2026)
+    assert not citation_for(2025).provisional and covers(2025)
+
+
+@pytest.mark.parametrize(
+    ("year", "plan"),
+    [
+        (2017, "《法治政府建设实施纲要（2015—2020年）》"),
+        (2020, "《法治政府建设实施纲要（2015—2020年）》"),
+        (2021, "《法治政府建设实施纲要（2021—2025年）》"),
+        (2025, "《法治政府建设实施纲要（2021—2025年）》"),
+        (2026, None),
+    ],
+)
+def test_the_plan_in_force_is_year_data(year: int, plan: str | None) -> None:
+    found = plan_for(year)
+    assert (found.cited if found else None) == plan
+
+
+def test_a_users_table_adds_sessions_and_plans_to_the_shipped_one(tmp_path: Path) -> None:
+    path = tmp_path / "years.yaml"
+    path.write_text(
+        "会议:\n  - {名称: 二十届五中全会, 日期: 2026-10-20}\n"
+        "纲要:\n  - {名称: 法治政府建设实施纲要（2026—2030年）}\n",
+        encoding="utf-8",
+    )
+    table = load_years(path)
+    assert table.covered_to == 2026  # a session added in 2026 extends the table to 2026
+    citation = citation_for(2026, table)
+    assert citation.text == "党的二十大和二十届二中、三中、四中、五中全会"
+    assert not citation.provisional
+    assert citation.plan is not None and citation.plan.first == 2026
+    assert citation_for(2024, table).text == "党的二十大和二十届二中、三中全会"
+
+
+def test_a_users_covered_to_cannot_shrink_the_shipped_table(tmp_path: Path) -> None:
+    path = tmp_path / "years.yaml"
+    path.write_text("覆盖至: 2024\n", encoding="utf-8")
+    assert load_years(path).covered_to == 2025
+    path.write_text("覆盖至: 2026\n", encoding="utf-8")
+    assert load_years(path).covered_to == 2026
+
+
+def test_a_users_session_out_of_order_is_refused_naming_their_file(tmp_path: Path) -> None:
+    path = tmp_path / "我的表.yaml"
+    path.write_text("会议:\n  - {名称: 二十届五中全会, 日期: 2025-01-01}\n", encoding="utf-8")
+    with pytest.raises(TemplateDataError, match="日期早于“二十届四中全会”") as info:
+        load_years(path)
+    assert info.value.path == str(path)
 
 
 def test_year_before_table_raises() -> None:

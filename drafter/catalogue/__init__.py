@@ -1,4 +1,4 @@
-"""What templates/ says: categories, the indicator catalogue, the sessions (years) table."""
+"""What templates/ says: categories, the indicator catalogue, the years table (sessions, 纲要)."""
 
 from drafter.catalogue.categories import (
     CATEGORY_IDS,
@@ -12,18 +12,32 @@ from drafter.catalogue.categories import (
     load_categories,
     part_of,
 )
+from drafter.catalogue.citations import (
+    Citation,
+    citation_for,
+    covers,
+    current_term,
+    first_year,
+    latest_cited,
+    latest_held,
+    missing_sessions_advice,
+    plan_for,
+    table_gap,
+    where_to_add,
+)
 from drafter.catalogue.indicators import Indicator, load_indicators
 from drafter.catalogue.sessions import (
     CitedSessions,
     Session,
-    citation_for,
-    covers,
     find_cited_sessions,
-    first_year,
-    latest_cited,
-    latest_held,
-    load_sessions,
     plenaries_cited,
+)
+from drafter.catalogue.years import (
+    SHIPPED_NAME,
+    Plan,
+    SessionTable,
+    load_sessions,
+    load_years,
     read_session_table,
 )
 
@@ -32,14 +46,19 @@ __all__ = [
     "PART1_CATEGORIES",
     "RULE_PARTS",
     "SECTION_CATEGORIES",
+    "SHIPPED_NAME",
     "CategoryId",
     "CategorySpec",
+    "Citation",
     "CitedSessions",
     "Indicator",
+    "Plan",
     "Session",
+    "SessionTable",
     "category_by_name",
     "citation_for",
     "covers",
+    "current_term",
     "domain_words",
     "find_cited_sessions",
     "first_year",
@@ -48,7 +67,12 @@ __all__ = [
     "load_categories",
     "load_indicators",
     "load_sessions",
+    "load_years",
+    "missing_sessions_advice",
     "part_of",
+    "plan_for",
     "plenaries_cited",
     "read_session_table",
+    "table_gap",
+    "where_to_add",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from drafter.catalogue import SessionTable, load_sessions
 from drafter.reading import Outline, Section
 
 Severity = Literal["error", "warning"]
@@ -70,12 +71,21 @@ class Passage:
 
 @dataclass(frozen=True)
 class CheckContext:
-    """Everything a rule may look at: the outline, its passages, the year, last year's passages."""
+    """Everything a rule may look at: the outline, its passages, the year, last year's passages.
+
+    YEARS is the years table (sessions, plans) to judge citations by; None: the shipped one.
+    """
 
     outline: Outline
     passages: list[Passage]
     year: int | None
     last_year: list[Passage] | None = None
+    years: SessionTable | None = None
+
+    @property
+    def table(self) -> SessionTable:
+        """Return the years table in use."""
+        return self.years or load_sessions()
 
 
 # A finding and where it is ((passage index, offset)), so findings sort in reading order.

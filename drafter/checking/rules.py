@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from drafter.catalogue import covers, first_year, load_categories
+from drafter.catalogue import (
+    SessionTable,
+    covers,
+    first_year,
+    load_categories,
+    load_sessions,
+    missing_sessions_advice,
+    where_to_add,
+)
+from drafter.checking.citations import citation_to_verify, expired_plan, previous_term_sessions
 from drafter.checking.document import copied_from_last_year, parts, placeholders, suggestions
 from drafter.checking.figures import figure_rules
 from drafter.checking.model import CheckContext, Finding, Located, passages_of
@@ -20,16 +29,25 @@ RULES: tuple[Rule, ...] = (
     parts,
     stale_years,
     wrong_plenaries,
+    citation_to_verify,
+    expired_plan,
+    previous_term_sessions,
     figure_rules,
     copied_from_last_year,
 )
 
 
-def check_report(outline: Outline, *, year: int | None, last_year: Outline | None) -> list[Finding]:
+def check_report(
+    outline: Outline,
+    *,
+    year: int | None,
+    last_year: Outline | None,
+    years: SessionTable | None = None,
+) -> list[Finding]:
     """Return the findings for OUTLINE in reading order.
 
     YEAR is the report year (default: the outline's own); LAST_YEAR, when given, is last year's
-    report, for finding paragraphs copied unchanged.
+    report, for finding paragraphs copied unchanged; YEARS the years table (default: shipped).
     """
     names = {c.id: c.name for c in load_categories().values()}
     ctx = CheckContext(
@@ -37,6 +55,7 @@ def check_report(outline: Outline, *, year: int | None, last_year: Outline | Non
         passages=passages_of(outline, names),
         year=year if year is not None else outline.year,
         last_year=passages_of(last_year, names) if last_year is not None else None,
+        years=years,
     )
     located: list[Located] = []
     for rule in RULES:
@@ -53,20 +72,30 @@ class CheckResult:
     notices: list[str]
 
 
-def check_draft(outline: Outline, *, year: int | None, last_year: Outline | None) -> CheckResult:
+def check_draft(
+    outline: Outline,
+    *,
+    year: int | None,
+    last_year: Outline | None,
+    years: SessionTable | None = None,
+) -> CheckResult:
     """Return the findings for OUTLINE (see `check_report`) and notices on what went unchecked."""
+    table = years or load_sessions()
     report_year = year if year is not None else outline.year
     notices: list[str] = []
     if report_year is None:
         notices.append("未能从报告中识别年份，未检查年份和全会提法；可用 --year 指定。")
-    elif not covers(report_year):
-        first = first_year()
-        todo = (
-            "请在该文件中补充会议并更新“覆盖至”"
-            if report_year > first
-            else f"该文件从{first}年记起"
-        )
+    elif report_year < first_year(table):
         notices.append(
-            f"templates/years.yaml 未收录{report_year}年的会议，未检查全会提法（{todo}）。"
+            f"年度表从{first_year(table)}年记起，未检查{report_year}年度报告的全会提法"
+            f"（如需检查，请在{where_to_add(table)}的“会议:”下补充当时的会议）。"
         )
-    return CheckResult(check_report(outline, year=year, last_year=last_year), notices)
+    elif not covers(report_year, table):
+        after = table.covered_to + 1
+        span = f"{after}年" if report_year == after else f"{after}年至{report_year}年"
+        notices.append(
+            f"年度表中的会议只收录到{table.covered_to}年，未检查报告是否漏引{span}召开的全会。"
+            f"{missing_sessions_advice(report_year, table)}。"
+        )
+    findings = check_report(outline, year=year, last_year=last_year, years=years)
+    return CheckResult(findings, notices)

@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from drafter.catalogue import (
     CitedSessions,
     Session,
+    SessionTable,
     citation_for,
     covers,
     find_cited_sessions,
+    first_year,
     latest_cited,
     latest_held,
-    load_sessions,
 )
 from drafter.checking.model import CheckContext, Located, Passage
 from drafter.text import sentence_at
@@ -92,33 +93,43 @@ def _title_spans(text: str) -> list[tuple[int, int]]:
 
 
 def wrong_plenaries(ctx: CheckContext) -> Iterator[Located]:
-    """Yield an error for a session not yet held by the year's end, or a stale citation list."""
-    year = ctx.year
-    if year is None or not covers(year):
+    """Yield an error for a session not yet held by the year's end, or a stale citation list.
+
+    A year past the table is checked for stale lists only (against the newest sessions known):
+    a session it does not know may have been held that year.
+    """
+    year, table = ctx.year, ctx.table
+    if year is None or year < first_year(table):
         return
-    held = latest_held(year)
+    held = latest_held(year, table)
     cited: list[tuple[Passage, CitedSessions]] = [
         (p, c) for p in ctx.passages for c in find_cited_sessions(p.text)
     ]
+    complete = covers(year, table)
     for p, c in cited:
+        if not complete:
+            break
         future = [s for s in c.sessions if s.order > held.order]
         if future:
             names = "、".join(s.name for s in future)
             yield p.finding(
                 "wrong-plenary",
                 "error",
-                f"引用了{names}，但截至{year}年底尚未召开；{year}年度报告应引用“{citation_for(year).text}”。",
+                f"引用了{names}，但截至{year}年底尚未召开；"
+                f"{year}年度报告应引用“{citation_for(year, table).text}”。",
                 c.start,
                 c.end,
             )
-    stale = _stale_citation(cited, year)
+    stale = _stale_citation(cited, year, table)
     if stale is not None:
         yield stale
 
 
-def _stale_citation(cited: list[tuple[Passage, CitedSessions]], year: int) -> Located | None:
+def _stale_citation(
+    cited: list[tuple[Passage, CitedSessions]], year: int, table: SessionTable
+) -> Located | None:
     """Return a finding when the newest session cited is older than the year's citation needs."""
-    due = latest_cited(year)
+    due = latest_cited(year, table)
     lists = [(p, c) for p, c in cited if any(s.plenary for s in c.sessions) and _is_citing(p, c)]
     if not lists:
         return None
@@ -131,8 +142,8 @@ def _stale_citation(cited: list[tuple[Passage, CitedSessions]], year: int) -> Lo
     return p.finding(
         "wrong-plenary",
         "error",
-        f"引用的最新会议是{_named(newest)}，{year}年度报告应引用“{citation_for(year).text}”，"
-        "疑似沿用上年文字。",
+        f"引用的最新会议是{_named(newest, table)}，"
+        f"{year}年度报告应引用“{citation_for(year, table).text}”，疑似沿用上年文字。",
         c.start,
         c.end,
     )
@@ -148,6 +159,6 @@ def _is_citing(p: Passage, c: CitedSessions) -> bool:
     return bool(_CITING.search(around))
 
 
-def _named(s: Session) -> str:
-    known = load_sessions().known(s.term, s.plenary)
+def _named(s: Session, table: SessionTable) -> str:
+    known = table.known(s.term, s.plenary)
     return f"“{s.name}”（{known.held.year}年）" if known and known.held else f"“{s.name}”"

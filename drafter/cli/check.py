@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from drafter.cli.app import EXIT_FINDINGS, ChineseCommand, app, guarded, info
+from drafter.cli.options import YearsOption, load_years_for
 
 if TYPE_CHECKING:
     from drafter.checking import Finding
@@ -38,10 +39,11 @@ def check(
     as_json: Annotated[
         bool, typer.Option("--json", help="以 JSON 数组输出检查结果到标准输出（供其他程序使用）。")
     ] = False,
+    years: YearsOption = None,
 ) -> None:
     """检查初稿，按章节列出需要修改之处。
 
-    检查项目：未填的占位符、未改写的建议文字、缺少或顺序不对的部分、过时的年份和全会提法、自相矛盾的数字、与上年报告相同的段落（需 --against）。
+    检查项目：未填的占位符、未改写的建议文字、缺少或顺序不对的部分、过时的年份和全会提法、待核的会议引文、过期的规划纲要、自相矛盾的数字、与上年报告相同的段落（需 --against）。
 
     退出码：0 未发现问题；1 发现问题；2 文件无法读取。
     """
@@ -49,7 +51,8 @@ def check(
     from drafter.reading import parse_report
 
     last_year = parse_report(against) if against is not None else None
-    result = check_draft(parse_report(file), year=year, last_year=last_year)
+    table = load_years_for(years)
+    result = check_draft(parse_report(file), year=year, last_year=last_year, years=table)
     for notice in result.notices:
         info(f"提示：{notice}")
     findings = result.findings

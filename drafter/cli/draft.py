@@ -8,7 +8,13 @@ from typing import Annotated
 import typer
 
 from drafter.cli.app import ChineseCommand, app, guarded, info
-from drafter.cli.options import ForceOption, SkeletonOption, load_skeleton_for
+from drafter.cli.options import (
+    ForceOption,
+    SkeletonOption,
+    YearsOption,
+    load_skeleton_for,
+    load_years_for,
+)
 
 
 @app.command(cls=ChineseCommand)
@@ -35,6 +41,7 @@ def draft(
         ),
     ] = None,
     skeleton: SkeletonOption = None,
+    years: YearsOption = None,
     force: ForceOption = False,
 ) -> None:
     """根据数据表生成公文格式的报告初稿（.docx）；加 --base 则在去年报告的基础上改写。"""
@@ -53,12 +60,16 @@ def draft(
     if base is not None:
         _roll_forward(data_file, base, out, force=force)
         return
-    drafted = draft_docx(read_data_file(data_file), load_skeleton_for(skeleton))
+    drafted = draft_docx(
+        read_data_file(data_file), load_skeleton_for(skeleton), load_years_for(years)
+    )
     write_atomic(out, drafted.docx, force=force)
     c = drafted.counts
     info(
         f"初稿已写入 {out}：已填数字 {c.filled} 个，待填 {c.todo} 处（黄色），建议改写 {c.suggested} 段（灰色）。"
     )
+    for item in c.to_verify:
+        info(f"提示：{item.warning}")
 
 
 def _roll_forward(data_file: Path, base: Path, out: Path, *, force: bool) -> None:

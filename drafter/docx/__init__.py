@@ -17,6 +17,7 @@ from drafter.docx.markers import (
     parse_bookmark,
     parse_tag,
     todo_tag,
+    verify_tag,
 )
 from drafter.docx.package import last_saved_by, parse_part, read_part, replace_part, serialise_part
 from drafter.docx.xml import (
@@ -54,4 +55,5 @@ __all__ = [
     "set_highlight",
     "shown_text_nodes",
     "todo_tag",
+    "verify_tag",
 ]

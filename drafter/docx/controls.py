@@ -19,6 +19,7 @@ from drafter.docx.markers import (
     parse_bookmark,
     parse_tag,
     todo_tag,
+    verify_tag,
 )
 from drafter.docx.xml import (
     W_BOOKMARK_END,
@@ -52,9 +53,11 @@ _SDT_PR_ORDER = (
     "w:text", "w:richText", "w:comboBox", "w:dropDownList", "w:date", "w:picture", "w:group",
 )  # fmt: skip
 
+ControlKind = Literal["figure", "todo", "verify"]
+
 
 class Control:
-    """A drafter content control (a figure, or a placeholder still to fill), as a proxy.
+    """A drafter content control (a figure, a placeholder still to fill, text to verify), as a proxy.
 
     Read and change it through this object, as python-docx's proxies wrap their elements: `text`
     is what Word shows; `set_text`, `highlight` and `retag` change ELEMENT. FROM_BOOKMARK: the
@@ -68,7 +71,7 @@ class Control:
             raise ValueError(f"not a drafter tag: {tag!r}")
         self.element = element
         self.tag = tag
-        self.kind = cast(Literal["figure", "todo"], parsed[0])
+        self.kind = cast(ControlKind, parsed[0])
         self.key, self.role = parsed[1], parsed[2]
         self.from_bookmark = from_bookmark
 
@@ -104,7 +107,7 @@ class Control:
         retag(self.element, tag)
         parsed = parse_tag(tag)
         if parsed is not None:
-            self.tag, self.kind = tag, cast(Literal["figure", "todo"], parsed[0])
+            self.tag, self.kind = tag, cast(ControlKind, parsed[0])
             self.key, self.role = parsed[1], parsed[2]
         self.from_bookmark = False
 
@@ -152,7 +155,13 @@ def find_controls_in(root: _Element, keys: Iterable[str] = ()) -> tuple[list[Con
             parsed = parse_bookmark(marked[sdt], keys) if sdt in marked else None
             if parsed is not None:
                 kind, key, role = parsed
-                tag = todo_tag(key) if kind == "todo" else figure_tag(key, role)
+                tag = (
+                    todo_tag(key)
+                    if kind == "todo"
+                    else verify_tag(key)
+                    if kind == "verify"
+                    else figure_tag(key, role)
+                )
                 controls.append(Control(sdt, tag, from_bookmark=True))
                 continue
         if tag_el is None and not _is_block(sdt):

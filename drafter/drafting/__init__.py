@@ -13,6 +13,7 @@ from drafter.drafting.model import (
     Suggestion,
     Text,
     ToConfirm,
+    ToVerify,
 )
 from drafter.drafting.refresh import RefreshResult, refresh_draft
 from drafter.drafting.rollforward import RolledDocx, RolledForward, roll_forward, roll_forward_docx
@@ -33,6 +34,7 @@ __all__ = [
     "Suggestion",
     "Text",
     "ToConfirm",
+    "ToVerify",
     "draft_docx",
     "draft_report",
     "fill_suggestion",

@@ -12,12 +12,22 @@ from drafter.catalogue import (
     PART1_CATEGORIES,
     RULE_PARTS,
     Indicator,
-    citation_for,
+    SessionTable,
     load_categories,
     load_indicators,
 )
 from drafter.datafile import FigureValue, YearData
-from drafter.drafting.model import Block, Draft, Figure, Inline, Placeholder, Suggestion, Text
+from drafter.drafting.model import (
+    Block,
+    Draft,
+    Figure,
+    Inline,
+    Placeholder,
+    Suggestion,
+    Text,
+    ToVerify,
+)
+from drafter.drafting.opening import opening_citation
 from drafter.drafting.suggestions import fill_suggestion, suggestion_pool
 from drafter.drafting.templating import has_template, render_template
 from drafter.errors import TemplateDataError
@@ -34,7 +44,8 @@ from drafter.text import (
 )
 
 # Figures travel through jinja2 as markers made of two private-use characters the data file may not contain.
-# V: a figure's value, C: its year-on-year phrase, T: a figure to fill, P: a fact to fill.
+# V: a figure's value, C: its year-on-year phrase, T: a figure to fill, P: a fact to fill,
+# K: text to verify.
 # Facts of the data file that may be left empty, and how their placeholders read.
 _FACT_LABELS = {
     "单位": "单位名称",
@@ -64,12 +75,15 @@ class _Context:
     limit: int
 
 
-def draft_report(data: YearData, skeleton: Skeleton) -> Draft:
-    """Return the draft for DATA: title, opening, the rule's parts in order, signature and date."""
+def draft_report(data: YearData, skeleton: Skeleton, years: SessionTable | None = None) -> Draft:
+    """Return the draft for DATA: title, opening, the rule's parts in order, signature and date.
+
+    YEARS is the years table the opening's citation comes from (default: the shipped one).
+    """
     frame = _frame()
     fill = {"年度": str(data.year), "下年": str(data.year + 1), "单位": _fact(data.unit, "单位")}
     title = Block("title", _inlines(_fill(frame.title, fill, "标题"), data))
-    blocks: list[Block] = [title, _opening(data)]
+    blocks: list[Block] = [title, _opening(data, years)]
     part_no = 0
 
     def part(cid: str) -> None:
@@ -116,8 +130,13 @@ def _frame() -> _Frame:
         ) from e
 
 
-def _opening(data: YearData) -> Block:
-    citation = citation_for(data.year)
+def _opening(data: YearData, years: SessionTable | None) -> Block:
+    citation = opening_citation(data.year, years)
+    verify = {}
+    sessions = citation.sessions
+    if isinstance(sessions, ToVerify):
+        verify[sessions.key] = sessions
+        sessions = inline_mark("K", sessions.key)
     text = render_template(
         "opening.j2",
         {
@@ -125,10 +144,11 @@ def _opening(data: YearData) -> Block:
             "下年": data.year + 1,
             "单位": _fact(data.unit, "单位"),
             "自称": _fact(data.self_name, "自称"),
-            "引文": citation.text,
+            "引文": sessions,
+            "纲要": citation.plan,
         },
     )
-    return Block("body", _inlines(text, data))
+    return Block("body", _inlines(text, data, verify))
 
 
 def _fact(value: str, name: str) -> str:
@@ -209,8 +229,13 @@ def _sentence(indicator: Indicator, value: FigureValue) -> str:
     return sentence.replace("{值}", inline_mark("V", indicator.key)).replace("{同比}", change)
 
 
-def _inlines(text: str, data: YearData) -> tuple[Inline, ...]:
-    """Return TEXT's markers resolved into figures, year-on-year phrases and placeholders."""
+def _inlines(
+    text: str, data: YearData, verify: dict[str, ToVerify] | None = None
+) -> tuple[Inline, ...]:
+    """Return TEXT's markers resolved into figures, year-on-year phrases and placeholders.
+
+    VERIFY holds the text to verify that K markers stand for.
+    """
     indicators = load_indicators()
     out: list[Inline] = []
     last = 0
@@ -221,6 +246,9 @@ def _inlines(text: str, data: YearData) -> tuple[Inline, ...]:
         last = m.end()
         if kind == "P":
             out.append(Placeholder(None, _FACT_LABELS[key]))
+            continue
+        if kind == "K":
+            out.append((verify or {})[key])
             continue
         ind, value = indicators[key], data.figures[key]
         if kind == "C" and value.current is None:  # 上年 known, 本年 still to come

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from drafter.text import TO_CONFIRM_OPEN, placeholder
+from drafter.text import TO_CONFIRM_OPEN, placeholder, to_confirm
 
 BlockKind = Literal["title", "heading1", "heading2", "heading3", "body", "signature", "date"]
 
@@ -75,7 +75,27 @@ class Flag:
     note: str
 
 
-Inline = Text | Figure | Placeholder | Suggestion | ToConfirm | Flag
+@dataclass(frozen=True)
+class ToVerify:
+    """Text drafter wrote without being able to confirm it: the writer checks it and edits it.
+
+    Shown as 【待核：TEXT】 highlighted yellow, inside a content control tagged `verify_tag(KEY)`
+    and titled TITLE, with a Word comment saying what to check (COMMENT). WARNING says it in
+    one line for the command line.
+    """
+
+    key: str
+    content: str
+    title: str
+    comment: str
+    warning: str
+
+    @property
+    def text(self) -> str:
+        return to_confirm(self.content)
+
+
+Inline = Text | Figure | Placeholder | Suggestion | ToConfirm | Flag | ToVerify
 
 
 @dataclass(frozen=True)
@@ -112,18 +132,20 @@ class Draft:
             to_confirm=sum(isinstance(i, ToConfirm) for i in inlines),
             flagged=sum(b.note is not None for b in self.blocks)
             + sum(isinstance(i, Flag) for i in inlines),
+            to_verify=tuple(i for i in inlines if isinstance(i, ToVerify)),
         )
 
 
 @dataclass(frozen=True)
 class DraftCounts:
-    """What a draft leaves to the writer: figures filled, placeholders, suggestions."""
+    """What a draft leaves to the writer: figures filled, placeholders, suggestions, text to verify."""
 
     filled: int
     todo: int
     suggested: int
     to_confirm: int = 0  # 【待核：…】 figures carried over from last year
     flagged: int = 0  # comments asking to rewrite text carried over
+    to_verify: tuple[ToVerify, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """Put corrected figures into a drafter .docx the writer has edited, leaving everything else alone.
 
-Only drafter's content controls change. Every zip member but word/document.xml is copied as it
-was; in document.xml the bytes of each updated control are replaced by its new XML and every
-other byte is kept (the whole part is written anew only if the controls cannot be located).
+Only drafter's figure and placeholder controls change, never text left to verify. Every zip
+member but word/document.xml is copied as it was; in document.xml the bytes of each updated
+control are replaced by its new XML and every other byte is kept (the whole part is written
+anew only if the controls cannot be located).
 A control whose tag a LibreOffice save dropped is known by the hidden drafter bookmark around
 it; refresh writes its tag back, so that control is written anew too.
 """
@@ -107,6 +108,8 @@ def refresh_draft(docx: bytes, data: YearData, *, path: str | None = None) -> Re
     if not controls:
         raise DraftFormatError(_no_controls_message(untagged, last_saved_by(docx)), path=path)
     _check_year(tree.getroot(), data, path)
+    # text to verify (the opening's citation past the years table) is the writer's to edit
+    controls = [c for c in controls if c.kind != "verify"]
     work = _Refresher(data, indicators, controls)
     restored = work.restore_tags(controls)
     for control in controls:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafter.catalogue import citation_for, find_cited_sessions
+from drafter.catalogue import citation_for, find_cited_sessions, missing_sessions_advice, table_gap
 
 # A year, not part of a longer number: "2024年", "2024年度", "（2024版）", "2022—2023".
 _YEAR = re.compile(r"(?<![\d.])(20\d\d)(?![\d.%])")
@@ -88,8 +88,10 @@ def this_years_references(text: str, year: int) -> tuple[str, list[tuple[int, in
     The citation comes from the years table (`citation_for`); an opening that cites none gets
     it after its first clause on 习近平法治思想. The one place that knows the 纲要 reference.
     """
-    cite = citation_for(year).text
+    citation = citation_for(year)
+    cite = citation.text
     cited = find_cited_sessions(text)
+    placed = -1
     if cited:
         start, end = cited[0].start, cited[0].end
         for c in cited[1:]:
@@ -97,12 +99,17 @@ def this_years_references(text: str, year: int) -> tuple[str, list[tuple[int, in
                 break
             end = c.end
         text = text[:start] + cite + text[end:]
+        placed = start
     else:
         anchor = text.find("习近平法治思想")
         at = text.find("，", anchor if anchor >= 0 else 0)
         if at >= 0:
             text = f"{text[: at + 1]}全面贯彻落实{cite}精神，{text[at + 1 :]}"
+            placed = at + 1 + len("全面贯彻落实")
     flags: list[tuple[int, int, str]] = []
+    if citation.provisional and placed >= 0:  # a year past the years table: say what to check
+        note = f"{table_gap(year)}，此处按表中已有的会议引用，请核对。{missing_sessions_advice(year)}。"
+        flags.append((placed, placed + len(cite), note))
     if year > _PLAN_LAST_YEAR:
         for m in _PLAN_2025.finditer(text):
             flags.append(

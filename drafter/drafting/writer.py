@@ -19,7 +19,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml.etree import _Element
 
-from drafter.docx import bookmark_name, figure_tag, get_or_add, todo_tag
+from drafter.docx import bookmark_name, figure_tag, get_or_add, todo_tag, verify_tag
 from drafter.drafting.model import (
     Block,
     BlockKind,
@@ -31,6 +31,7 @@ from drafter.drafting.model import (
     Suggestion,
     Text,
     ToConfirm,
+    ToVerify,
 )
 from drafter.drafting.styles import (
     BODY_SIZE,
@@ -73,7 +74,7 @@ def _add_blocks(document: DocxDocument, blocks: tuple[Block, ...]) -> None:
     """Append one paragraph per block, in the block kind's named style."""
     # w:id of content controls, and of the bookmarks around them: python-docx numbers comments
     # 0, 1, 2…, one per suggestion, so the bookmarks' ids start above the comments'.
-    comments = sum(isinstance(i, Suggestion | Flag) for b in blocks for i in b.inlines)
+    comments = sum(isinstance(i, Suggestion | Flag | ToVerify) for b in blocks for i in b.inlines)
     comments += sum(b.note is not None for b in blocks)
     ids = ((n, comments + n) for n in itertools.count(1))
     closing = _closing_indents(blocks)
@@ -163,15 +164,31 @@ def _add_inline(
         run.font.highlight_color = WD_COLOR_INDEX.GRAY_25  # "lightGray": unlike yellow 待填
         run.font.italic = True
         document.add_comment(run, text=SUGGESTION_COMMENT, author=COMMENT_AUTHOR, initials="D")
+    elif isinstance(inline, ToVerify):
+        run = paragraph.add_run(inline.text)
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        # the comment's range goes around the control, so editing inside it keeps the comment
+        document.add_comment(run, text=inline.comment, author=COMMENT_AUTHOR, initials="D")
+        tag = verify_tag(inline.key)
+        _wrap_in_content_control(
+            run, tag, inline.key, next(ids), ("verify", "value"), title=inline.title
+        )
     else:  # pragma: no cover - Inline is a closed union
         raise TypeError(f"unknown inline piece: {inline!r}")
 
 
 def _wrap_in_content_control(
-    run: Run, tag: str, key: str, ids: tuple[int, int], kind_role: tuple[str, str]
+    run: Run,
+    tag: str,
+    key: str,
+    ids: tuple[int, int],
+    kind_role: tuple[str, str],
+    *,
+    title: str | None = None,
 ) -> None:
     """Move `run` into a new inline rich-text content control (`w:sdt`) tagged `tag`.
 
+    Word shows TITLE (default: the key) as the control's name.
     IDS are the control's `w:id` and its bookmark's. Not a plain-text control (`w:text`):
     LibreOffice 7.4 turns those into input fields and drops the run's formatting, so
     placeholders would lose their yellow highlight. The control stands between the start and
@@ -181,7 +198,7 @@ def _wrap_in_content_control(
     sdt_id, mark_id = ids
     sdt = OxmlElement("w:sdt")
     sdt_pr = OxmlElement("w:sdtPr")
-    for name, value in (("w:alias", key), ("w:tag", tag), ("w:id", str(sdt_id))):
+    for name, value in (("w:alias", title or key), ("w:tag", tag), ("w:id", str(sdt_id))):
         child = OxmlElement(name)
         child.set(qn("w:val"), value)
         sdt_pr.append(child)

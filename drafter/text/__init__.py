@@ -4,6 +4,7 @@ from drafter.text.figures import FoundFigure, find_figures, parse_number
 from drafter.text.marks import (
     CHANGE_TODO_LABEL,
     MARK_PATTERN,
+    PLACEHOLDER_CLOSE,
     PLACEHOLDER_PATTERN,
     RESERVED_CHARS,
     SUGGESTION_MARK,
@@ -11,6 +12,7 @@ from drafter.text.marks import (
     inline_mark,
     is_placeholder,
     placeholder,
+    to_confirm,
 )
 from drafter.text.numbers import (
     change_phrase,
@@ -25,6 +27,7 @@ from drafter.text.tokenize import jieba_tokenizer, segmenter, sentence_words, to
 __all__ = [
     "CHANGE_TODO_LABEL",
     "MARK_PATTERN",
+    "PLACEHOLDER_CLOSE",
     "PLACEHOLDER_PATTERN",
     "RESERVED_CHARS",
     "SUGGESTION_MARK",
@@ -47,5 +50,6 @@ __all__ = [
     "sentence_words",
     "split_clauses",
     "split_sentences",
+    "to_confirm",
     "tokenize",
 ]

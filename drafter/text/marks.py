@@ -24,6 +24,11 @@ def placeholder(label: str) -> str:
     return f"{PLACEHOLDER_OPEN}{label}{PLACEHOLDER_CLOSE}"
 
 
+def to_confirm(text: str) -> str:
+    """Return TEXT marked for the writer to confirm: 【待核：TEXT】."""
+    return f"{TO_CONFIRM_OPEN}{text}{PLACEHOLDER_CLOSE}"
+
+
 def is_placeholder(text: str) -> bool:
     """Return True when TEXT is (starts as) a placeholder or a 【待核：…】 figure to confirm."""
     return text.startswith(("【待填", TO_CONFIRM_OPEN))
@@ -32,12 +37,12 @@ def is_placeholder(text: str) -> bool:
 # Inline marks in rendered template text, resolved by drafting into figures and placeholders:
 # MARK_OPEN + KIND + ":" + KEY + MARK_CLOSE, in the Private Use Area so that no report text holds
 # them (a data file that does is refused). KIND: V value, C 同比 phrase, T figure to fill,
-# P a fact of the data file to fill (单位, 成文日期, …).
+# P a fact of the data file to fill (单位, 成文日期, …), K text to verify (会议引文).
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 RESERVED_CHARS = MARK_OPEN + MARK_CLOSE
-MARK_PATTERN = re.compile(f"{MARK_OPEN}([VCTP]):([^{MARK_CLOSE}]*){MARK_CLOSE}")
+MARK_PATTERN = re.compile(f"{MARK_OPEN}([VCTPK]):([^{MARK_CLOSE}]*){MARK_CLOSE}")
 
 
 def inline_mark(kind: str, key: str) -> str:
-    """Return the inline mark of KIND ("V", "C", "T" or "P") for KEY."""
+    """Return the inline mark of KIND ("V", "C", "T", "P" or "K") for KEY."""
     return f"{MARK_OPEN}{kind}:{key}{MARK_CLOSE}"
