@@ -217,3 +217,24 @@ def test_a_citation_control_that_lost_its_tag_is_still_left_alone(tmp_path: Path
     result = refresh_draft(saved.getvalue(), data)
     assert (result.untagged, result.restored, result.changed) == (0, 0, False)
     assert result.docx == saved.getvalue()
+
+
+def test_rolling_last_years_report_forward_to_2026_comments_on_the_citation(
+    tmp_path: Path,
+) -> None:
+    base = tmp_path / "2025年报告.txt"
+    base.write_text(
+        "示例市人民政府关于2025年度法治政府建设情况的报告\n\n"
+        "2025年，我市全面贯彻落实党的二十大和二十届二中、三中全会精神，扎实推进法治政府建设。\n"
+        "一、2025年度推进法治政府建设的主要举措和成效\n（一）加强党对法治政府建设的领导\n"
+        "市政府常务会议专题研究法治政府建设4次。\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "初稿.docx"
+    args = ["draft", str(_data_file(tmp_path, 2026)), "--base", str(base), "-o", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == EXIT_OK, result.output
+    assert f"全面贯彻落实{SESSIONS_2025}精神" in _opening(out)
+    with zipfile.ZipFile(out) as zf:
+        comments = zf.read("word/comments.xml").decode("utf-8")
+    assert "年度表中的会议只收录到2025年" in comments and ROW_2026 in comments

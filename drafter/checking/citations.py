@@ -38,12 +38,18 @@ _TITLE = re.compile(r"《([^《》]{2,60})》")
 _BETWEEN = re.compile(r"^(?:[和、及与]|以及|党的)*$")
 
 
+def is_citation_to_verify(mark: str) -> bool:
+    """Return True when MARK (【待核：…】) holds a citation of sessions, not a figure to confirm."""
+    m = _TO_CONFIRM.match(mark)
+    return m is not None and bool(find_cited_sessions(m.group(1)))
+
+
 def citation_to_verify(ctx: CheckContext) -> Iterator[Located]:
     """Yield a warning for each session citation still marked 【待核：…】 (a year past the table)."""
     table = ctx.table
     for p in ctx.passages:
         for m in _TO_CONFIRM.finditer(p.text):
-            if not find_cited_sessions(m.group(1)):
+            if not is_citation_to_verify(m.group()):
                 continue  # a figure or a fact to confirm, not a citation of sessions
             year = ctx.year
             if year is not None and year > table.covered_to:
