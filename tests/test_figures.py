@@ -89,12 +89,15 @@ def test_figures_are_found_with_value_unit_approx_and_kind(
         "“3·15”消费者权益日",
         "2022年3月18日",
         "12月4日是国家宪法日",
-        # durations in years, minutes, months
+        # durations in years; durations that name a practice
         "贯彻落实的5年来",
         "连续2年被评为先进单位",
         "三年行动计划",
         "打造15分钟公共法律服务圈",
-        "办理时限压缩至3个月",
+        "提供24小时自助服务",
+        "开展为期3个月的专项整治",
+        # 一 before a measure word other than 名/位
+        "打造一个平台",
         # document numbers
         "（国办发〔2018〕115号）",
         # labels and slogans
@@ -173,3 +176,30 @@ def test_integral_values_are_integral_floats() -> None:
 )
 def test_parse_number(written: str, value: float | None) -> None:
     assert parse_number(written) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("审批时限由20.86天提速至6.44天", [("20.86天", 20.86, "天"), ("6.44天", 6.44, "天")]),
+        ("行政复议案件在30个工作日内审结", [("30个工作日", 30, "个工作日")]),
+        ("企业开办10分钟办结", [("10分钟", 10, "分钟")]),
+        ("办理时限压缩至3个月", [("3个月", 3, "个月")]),
+        ("平均节约审查时限10天以上。", [("10天以上", 10, "天")]),
+    ],
+)
+def test_durations_of_work_are_figures_of_their_own_kind(
+    text: str, found: list[tuple[str, float, str]]
+) -> None:
+    figures = find_figures(normalize_line(text))
+    assert [(f.text, f.value, f.unit) for f in figures] == found
+    assert {f.kind for f in figures} == {"duration"}
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "unit"),
+    [("为每个村配备一名法律顾问", "一名", "名"), ("新增两个省级示范点", "两个", "个")],
+)
+def test_chinese_numeral_counts(text: str, shown: str, unit: str) -> None:
+    (figure,) = find_figures(normalize_line(text))
+    assert (figure.text, figure.unit, figure.kind) == (shown, unit, "count")

@@ -1,8 +1,9 @@
 """Find the figures in report text: counts, percentages, money, ranks and changes, valued.
 
 A figure is a number a report must update every year: "1399件", "2.8万余人次", "99.8%",
-"3.84亿元", "居全省第1位", "同比增加163%". Numbers that only name or order things are not
-figures: years and dates, durations, document numbers, slogans and labels ("1+4", "十四五"),
+"3.84亿元", "居全省第1位", "同比增加163%", and durations of work ("由20.86天提速至6.44天",
+"30个工作日内办结", "10分钟"; kind "duration"). Numbers that only name or order things are not
+figures: years and dates, document numbers, slogans and labels ("1+4", "十四五", "15分钟服务圈"),
 ordinals ("第二次"), and anything inside 《》 titles or short quoted names (“一件事”).
 The text must be normalised first (`drafter.reading.normalize.normalize_line`): simplified characters,
 half-width digits and %, full-width Chinese punctuation.
@@ -18,14 +19,23 @@ from functools import cache
 from typing import Any
 
 # Measure words that make a number a count, longest first when matched. Units of time are
-# deliberately absent: "15分钟", "3个月", "5年来" are durations, not yearly figures.
+# in DURATION_UNITS instead; years never count ("5年来").
 COUNT_UNITS: tuple[str, ...] = (
-    "人次", "户次", "家次", "件次", "场次", "批次", "车次", "架次", "班次", "课时",
+    "吨/日", "人次", "户次", "家次", "件次", "场次", "批次", "车次", "架次", "班次", "课时",
     "大类", "部门", "平方米", "立方米", "公里", "千米", "公顷",
     "个", "项", "件", "次", "名", "家", "场", "部", "条", "类", "批", "种", "本", "份",
     "处", "起", "期", "篇", "户", "人", "位", "套", "张", "台", "辆", "所", "座", "支",
     "宗", "笔", "册", "卷", "封", "组", "轮", "堂", "款", "株", "棵", "吨", "亩", "米",
 )  # fmt: skip
+# Units of a duration of work: "审批时限由20.86天提速至6.44天", "30个工作日内办结", "10分钟办结".
+DURATION_UNITS: tuple[str, ...] = ("个工作日", "工作日", "个小时", "小时", "分钟", "个月", "天")
+# A duration is a figure only when what follows says so (the end of the clause, 内, 办结, 提速…);
+# "15分钟公共法律服务圈", "24小时自助服务" name a practice.
+_DURATION_FOLLOW = re.compile(
+    r"(?:[，。；：！？、）)]|$|以内|之内|内|办结|办理|办完|完成|提速|压缩|缩短|减少|降至|降低|至|到|左右|以上)"
+)
+# "一" counts only before these ("配备一名法律顾问"): elsewhere it is 一体化, 一网通办, 一件事.
+ONE_UNITS: tuple[str, ...] = ("名", "位")
 # Measure words after a Chinese numeral: 类 is left out ("二类设区市" is a grade, not a count).
 CN_COUNT_UNITS: tuple[str, ...] = tuple(u for u in COUNT_UNITS if u not in ("类", "大类"))
 # Written before a number: "约1445.24万元", "超16万人次", "超过1.3亿条", "近3000件".
@@ -57,7 +67,7 @@ LABEL_PHRASES: tuple[str, ...] = (
 _CN_NUMERALS = "〇零一二两三四五六七八九十百千万亿"
 _MAGNITUDE = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 _NUMBER = re.compile(rf"(?P<ar>\d+(?:,\d{{3}})*(?:\.\d+)?)|(?P<cn>[{_CN_NUMERALS}]+)")
-_ALL_UNITS = tuple(sorted({*COUNT_UNITS, "元"}, key=len, reverse=True))
+_ALL_UNITS = tuple(sorted({*COUNT_UNITS, *DURATION_UNITS, "元"}, key=len, reverse=True))
 _TAIL = re.compile(
     r"(?P<mag>[万亿])?(?P<about>余|多)?(?P<mag2>[万亿])?"
     r"(?P<unit>%|个百分点|百分点|倍|" + "|".join(map(re.escape, _ALL_UNITS)) + r")?"
@@ -132,20 +142,22 @@ def _figure_at(text: str, m: re.Match[str]) -> FoundFigure | None:
         return None
     if after == "." or after == "〕" or before == "〔":
         return None  # structural "1." or a document number's year
-    if chinese and not _counting_numeral(m.group()):
-        return None
     tail = _TAIL.match(text, end)
     assert tail is not None  # every group is optional
     unit = tail.group("unit")
+    if chinese and not _counting_numeral(m.group(), unit):
+        return None
     magnitude = (tail.group("mag") or "") + (tail.group("mag2") or "")
     if chinese and unit not in (*CN_COUNT_UNITS, "元"):
+        return None
+    if unit in DURATION_UNITS and not _DURATION_FOLLOW.match(text, tail.end()):
         return None
     if unit is None and not magnitude:
         return None
     if unit is None and tail.end() < len(text) and text[tail.end()] in "年月日号时":
         return None
     unit_start = tail.start("unit") if unit else tail.end()
-    if any(text.startswith(w, unit_start) for w in UNIT_BREAKERS):
+    if unit not in DURATION_UNITS and any(text.startswith(w, unit_start) for w in UNIT_BREAKERS):
         return None
     value = parse_number(m.group() + magnitude)
     if value is None:
@@ -164,6 +176,8 @@ def _figure_at(text: str, m: re.Match[str]) -> FoundFigure | None:
 
 
 def _kind_of(unit: str | None) -> str:
+    if unit in DURATION_UNITS:
+        return "duration"
     if unit == "%":
         return "percent"
     if unit in ("百分点", "倍"):
@@ -173,9 +187,11 @@ def _kind_of(unit: str | None) -> str:
     return "count"
 
 
-def _counting_numeral(numeral: str) -> bool:
-    """Return True for Chinese numerals that count (两, 三, 十余); not 一 alone, not 千家万户."""
-    if numeral == "一" or numeral[0] in "百千万亿":
+def _counting_numeral(numeral: str, unit: str | None) -> bool:
+    """Return True for Chinese numerals that count (两, 三, 十余, 一名); not 一个, not 千家万户."""
+    if numeral == "一":
+        return unit in ONE_UNITS
+    if numeral[0] in "百千万亿":
         return False
     return any(ch not in "〇零" for ch in numeral)
 
