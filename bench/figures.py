@@ -46,7 +46,9 @@ def corpus_pairs() -> list[tuple[str, Counter[Key], Counter[Key]]]:
         labelled: Counter[Key] = Counter()
         for g in item["figures"]:
             value = parse_number(to_simplified(g["value"]))
-            labelled[_key(value if value is not None else -1, g["unit"], g.get("approx", False))] += 1
+            labelled[
+                _key(value if value is not None else -1, g["unit"], g.get("approx", False))
+            ] += 1
         out.append((item["source"], _found(item["sentence"], ranks=False), labelled))
     return out
 
@@ -81,7 +83,9 @@ def score(pairs: list[tuple[str, Counter[Key], Counter[Key]]], title: str) -> No
     p = hits / (hits + extra) if hits + extra else 1.0
     r = hits / (hits + missed) if hits + missed else 1.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"{title}: precision {p:.3f} recall {r:.3f} F1 {f1:.3f} ({hits} hits, {extra} extra, {missed} missed)")
+    print(
+        f"{title}: precision {p:.3f} recall {r:.3f} F1 {f1:.3f} ({hits} hits, {extra} extra, {missed} missed)"
+    )
     print("\n".join(notes))
 
 

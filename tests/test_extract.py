@@ -217,3 +217,56 @@ def test_broken_catalogue_entries_name_the_indicator_and_the_problem(
     assert "坏指标" in str(err.value) and message in str(err.value)
     assert err.value.path and err.value.path.endswith("indicators.yaml")
     assert err.value.line == 1
+
+
+# --- matching needs the indicator's subject and enough words; otherwise the figure stays unmatched
+
+
+def _matched(category: str, text: str) -> list[tuple[str, str | None]]:
+    """Return (figure, indicator) for TEXT in a section of CATEGORY, with the shipped catalogue."""
+    return [(f.text, f.indicator) for f in extract_figures(_outline((category, text)))]
+
+
+@pytest.mark.parametrize(
+    ("category", "text", "expected"),
+    [
+        # county-wide lectures are not the principal leader's own
+        ("publicity", "全县开展习近平法治思想宣讲活动40场次。", None),
+        ("first_responsible", "区长带头开展习近平法治思想宣讲3次。", "主要负责人讲法治课次数"),
+        # a collective meeting that studies the work is not the leader hearing a report
+        (
+            "first_responsible",
+            "区政府常务会议专题听取汇报，专题研究法治建设相关工作10余次。",
+            "常务会议研究法治次数",
+        ),
+        ("first_responsible", "区委书记听取法治建设工作汇报2次。", "主要负责人听取法治汇报次数"),
+    ],
+)
+def test_an_indicator_with_a_subject_needs_it_named(
+    category: str, text: str, expected: str | None
+) -> None:
+    assert [ind for _, ind in _matched(category, text)] == [expected]
+
+
+def test_the_subject_may_be_named_earlier_in_the_paragraph() -> None:
+    text = "局长认真履行第一责任人职责。全年主持召开法治建设工作专题会议4次。"
+    assert _matched("first_responsible", text) == [("4次", "主要负责人主持法治专题会议次数")]
+
+
+def test_a_count_of_several_kinds_together_fills_none_of_them() -> None:
+    found = _matched("disputes", "办理法律援助、公证、仲裁案件1.9万余件。")
+    assert found == [("1.9万余件", None)]
+
+
+def test_a_list_of_one_kinds_parts_still_fills_it() -> None:
+    found = _matched("supervision", "办理人大建议、政协提案557件。")
+    assert found == [("557件", "建议提案办理件数")]
+
+
+def test_the_previous_clause_alone_does_not_name_a_long_clauses_figure() -> None:
+    found = _matched("digital", "推进政务数据共享，开通180条电子政务外网线路。")
+    assert found == [("180条", None)]
+    assert _matched("disputes", "受理行政复议申请100件，审结85件。") == [
+        ("100件", "行政复议受理件数"),
+        ("85件", "行政复议审结件数"),
+    ]

@@ -13,7 +13,7 @@ from drafter.resources import load_template_yaml, template_path
 
 CATALOGUE = "indicators.yaml"
 KINDS = ("count", "percent", "money")
-FIELDS = ("类别", "单位", "类型", "说明", "句式", "匹配", "示例", "不大于")
+FIELDS = ("类别", "单位", "类型", "说明", "句式", "匹配", "主体", "示例", "不大于")
 _REQUIRED = ("类别", "单位", "类型", "句式")
 _BAD_KEY = re.compile(r"[.:：\s]")
 _KIND_UNIT = {"percent": "%", "money": "元"}
@@ -32,6 +32,8 @@ class Indicator:
     match: tuple[tuple[str, ...], ...]
     example: str | None = None
     not_above: str | None = None
+    # Words of which the figure's sentence must hold one ("主要负责人", "局长"): whose act it is.
+    subject: tuple[str, ...] = ()
 
 
 @cache
@@ -83,7 +85,17 @@ def _indicator(key: str, entry: Any) -> Indicator:
         match=_match_groups(key, entry.get("匹配")),
         example=_text(entry.get("示例")) or None,
         not_above=_text(entry.get("不大于")) or None,
+        subject=_subject_words(key, entry.get("主体")),
     )
+
+
+def _subject_words(key: str, value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+        raise _error(key, "主体应写成 [词, 词] 的列表，数字所在的句子含其中任一个词才算这个指标。")
+    return tuple(i.strip() for i in items)
 
 
 def _match_groups(key: str, value: Any) -> tuple[tuple[str, ...], ...]:

@@ -15,7 +15,14 @@ if TYPE_CHECKING:
     from drafter.datafile import ExtractedFigure
     from drafter.reading import Outline
 
-KIND_NAMES = {"count": "数量", "percent": "比率", "money": "金额", "rank": "排名", "change": "变化"}
+KIND_NAMES = {
+    "count": "数量",
+    "percent": "比率",
+    "money": "金额",
+    "rank": "排名",
+    "change": "变化",
+    "duration": "时长",
+}
 
 
 @app.command(cls=ChineseCommand)

@@ -19,12 +19,16 @@ from drafter.text import FoundFigure, find_figures, split_clauses, split_sentenc
 # Measure words that report the same kind of thing: an indicator counted in 件 also takes a
 # figure written with 份 ("评查174份"), one in 户 takes 个 or 家 ("检查对象2294个").
 UNIT_FAMILIES: tuple[frozenset[str], ...] = (
-    frozenset({"次", "场次", "场", "批次", "批", "轮", "期"}),
+    frozenset({"次", "场次", "场", "批次", "批", "轮", "期", "起"}),
     frozenset({"件", "份", "宗", "起", "卷", "单"}),
     frozenset({"人", "名", "位"}),
-    frozenset({"家", "个", "户", "所", "家次", "户次"}),
-    frozenset({"项", "条", "种"}),
+    frozenset({"家", "个", "户", "所", "家次", "户次", "处"}),
+    frozenset({"项", "条", "种", "篇"}),
 )
+# A figure whose own clause holds no keyword takes the previous clause's words only when little
+# else is in its clause ("审结85件", "成功率100%"): "开通180条电子政务外网线路" after "推进政务数据
+# 共享" is a count of lines, not of shared data.
+_SHORT_CLAUSE = 6
 OPENING = "other"  # the category of the opening paragraph, which precedes every section
 
 
@@ -59,8 +63,10 @@ def extract_figures(
     indicators = load_indicators() if indicators is None else indicators
     out: list[ExtractedFigure] = []
     for category, heading, text in _texts(outline):
+        earlier = ""
         for sentence in split_sentences(text):
-            out.extend(_sentence_figures(sentence, category, heading, indicators))
+            out.extend(_sentence_figures(sentence, category, heading, indicators, earlier))
+            earlier += sentence
     return out
 
 
@@ -159,12 +165,17 @@ def _texts(outline: Outline) -> Iterator[tuple[str, str, str]]:
 
 
 def _sentence_figures(
-    sentence: str, category: str, heading: str, indicators: dict[str, Indicator]
+    sentence: str,
+    category: str,
+    heading: str,
+    indicators: dict[str, Indicator],
+    earlier: str = "",
 ) -> list[ExtractedFigure]:
-    """Return the figures of SENTENCE, each with the indicator it fits best.
+    """Return the figures of SENTENCE, each with the indicator it fits best, or none.
 
     One indicator per sentence: the words that name it belong to the figure they fit best, so in
-    "办理首违不罚案件1661件，公益减罚案件42件" only 1661 is the 首违不罚 count.
+    "办理首违不罚案件1661件，公益减罚案件42件" only 1661 is the 首违不罚 count. EARLIER is the
+    paragraph before SENTENCE, where an indicator's subject (主体) may be named.
     """
     figures = find_figures(sentence)
     clauses = _clause_spans(sentence)
@@ -173,7 +184,10 @@ def _sentence_figures(
         at = next((i for i, (a, b) in enumerate(clauses) if a <= fig.start < b), len(clauses) - 1)
         own = sentence[clauses[at][0] : clauses[at][1]]
         before = sentence[clauses[at - 1][0] : clauses[at - 1][1]] if at else ""
-        for score, key in _candidates(fig, own, before, category, indicators):
+        items = _listed_items(sentence, fig.start)
+        for score, key in _candidates(
+            fig, own, before, category, indicators, earlier + sentence, items
+        ):
             pairs.append((score, -n, key))
     chosen: dict[int, str] = {}
     for _, minus_n, key in sorted(pairs, reverse=True):
@@ -186,22 +200,39 @@ def _sentence_figures(
 
 
 def _candidates(
-    fig: FoundFigure, own: str, before: str, category: str, indicators: dict[str, Indicator]
+    fig: FoundFigure,
+    own: str,
+    before: str,
+    category: str,
+    indicators: dict[str, Indicator],
+    subject_text: str = "",
+    items: list[str] | None = None,
 ) -> list[tuple[tuple[bool, bool, bool, int, int], str]]:
-    """Return (score, key) of every indicator FIG can report.
+    """Return (score, key) of every indicator FIG can report well enough.
 
     A higher score is better: of the section's category, matched within the figure's own
     clause, in the indicator's very unit, with the longest keyword group, earliest in the catalogue.
+    An indicator with a subject (主体) needs one of its words in SUBJECT_TEXT (the sentence and the
+    paragraph before it); a keyword that is one item of a list ("法律援助、公证、仲裁案件") names
+    only part of the figure; a match on the previous clause alone counts only when the figure's
+    own clause says little else.
     """
     scored = []
+    rest = own.replace(fig.text, "")
     for index, ind in enumerate(indicators.values()):
         if not _unit_fits(ind, fig):
             continue
+        if ind.subject and not any(w in subject_text for w in ind.subject):
+            continue
+        if items and _names_others(ind, items[:-1], indicators):
+            continue  # "办理法律援助、公证、仲裁案件1.9万余件" is not a count of 仲裁 alone
         best: tuple[bool, int] | None = None
         for group in ind.match:
             if all(w in own for w in group):
                 score = (True, sum(map(len, group)))
-            elif all(w in own or w in before for w in group):
+            elif all(w in own or w in before for w in group) and (
+                len(rest) <= _SHORT_CLAUSE or any(w in rest for w in group)
+            ):
                 score = (False, sum(map(len, group)))
             else:
                 continue
@@ -210,6 +241,31 @@ def _candidates(
             full = (ind.category == category, best[0], ind.unit == fig.unit, best[1], -index)
             scored.append((full, ind.key))
     return scored
+
+
+def _listed_items(sentence: str, at: int) -> list[str]:
+    """Return the items of a list of things the figure at AT counts together, else [].
+
+    "办理法律援助、公证、仲裁案件1.9万余件" → ["办理法律援助", "公证", "仲裁案件"]; a list of
+    figures ("问题资金3.84亿元、健全制度38项") is not one.
+    """
+    start = max(sentence.rfind(ch, 0, at) for ch in "，；：。") + 1
+    items = sentence[start:at].split("、")
+    if len(items) < 2 or any(ch.isdigit() for item in items[:-1] for ch in item):
+        return []
+    return items
+
+
+def _names_others(ind: Indicator, items: list[str], indicators: dict[str, Indicator]) -> bool:
+    """Return True when one of ITEMS names what another indicator of IND's kind counts."""
+    words = {
+        group[0]
+        for other in indicators.values()
+        if other.key != ind.key and other.kind == ind.kind
+        for group in other.match
+        if len(group[0]) >= 3 and group[0] not in {w for g in ind.match for w in g}
+    }
+    return any(w in item for item in items for w in words)
 
 
 def _unit_fits(ind: Indicator, fig: FoundFigure) -> bool:
