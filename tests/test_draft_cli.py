@@ -340,3 +340,19 @@ def test_a_draft_given_where_the_data_file_goes_is_named_as_such(tmp_path: Path)
     assert runner.invoke(app, ["draft", str(EXAMPLE), "-o", str(draft)]).exit_code == 0
     result = runner.invoke(app, ["draft", str(draft), "-o", str(tmp_path / "o.docx")])
     _one_chinese_error(result, "这是 .docx 文件，不是数据表")
+
+
+def test_scaffold_from_last_years_report_notes_each_values_source_and_what_it_left(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "数据.yaml"
+    report = SEEDS / "003_90db4c8167dd60b7.txt"
+    result = runner.invoke(app, ["scaffold", "--from", str(report), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.strip().startswith("行政复议受理件数:"))
+    # the seed: "受理行政复议案件178件（含结转13件）"
+    assert line.strip() == "行政复议受理件数: {本年: , 上年: 178}  # 原文：受理行政复议案件178件"
+    assert "未能对应到指标" in result.stderr and "未能对应到指标" in text
+    data = load_data(text, str(out))  # the comments keep it a valid data file
+    assert data.figures["行政复议受理件数"].previous == 178

@@ -62,7 +62,12 @@ def scaffold(
     write_atomic(output, result.text.encode("utf-8"), force=force)
     info(
         f"数据表已写入 {output}"
-        + (f"，已预填上年数字 {result.prefilled} 项" if result.prefilled else "")
+        + (f"，已预填上年数字 {result.prefilled} 项（每项旁注有原文）" if result.prefilled else "")
+        + (
+            f"；另有 {result.unplaced} 个数字未能对应到指标，没有预填（用 drafter extract 查看）"
+            if result.unplaced
+            else ""
+        )
         + "。填好后运行：drafter draft "
         + str(output)
     )

@@ -88,7 +88,7 @@ def figures_to_data(
     chosen = first_matches(extracted)
     notices = [
         f"指标“{item.indicator}”匹配到多个数字，已取第一个“{chosen[item.indicator].figure.text}”，"
-        f"未取“{_around(item)}”。"
+        f"未取“{source_words(item)}”。"
         for item in extracted
         if item.indicator is not None and chosen[item.indicator] is not item
     ]
@@ -106,6 +106,15 @@ def figures_to_data(
         data["年度"] = year + 1
     data["指标"] = groups
     return data, notices
+
+
+def unplaced(extracted: list[ExtractedFigure]) -> list[ExtractedFigure]:
+    """Return the yearly figures (counts, rates, money, durations) no indicator took."""
+    return [
+        item
+        for item in extracted
+        if item.indicator is None and item.figure.kind in ("count", "percent", "money", "duration")
+    ]
 
 
 def first_matches(extracted: list[ExtractedFigure]) -> dict[str, ExtractedFigure]:
@@ -143,7 +152,7 @@ def dump_data_file(
         for i, line in enumerate(lines):
             key = line.strip().rstrip(":")
             if line.startswith("    ") and not line.startswith("     ") and key in evidence:
-                lines[i] = f"{line}  # 原文：{_around(evidence[key])}"
+                lines[i] = f"{line}  # 原文：{source_words(evidence[key])}"
     return "\n".join([*head, *lines]) + "\n"
 
 
@@ -286,7 +295,7 @@ def _clause_spans(sentence: str) -> list[tuple[int, int]]:
     return spans or [(0, len(sentence))]
 
 
-def _around(item: ExtractedFigure, width: int = 16) -> str:
+def source_words(item: ExtractedFigure, width: int = 16) -> str:
     """Return the words just before ITEM's figure, through the figure: "…受理案件1399件"."""
     start = max(0, item.figure.start - width)
     return ("…" if start else "") + item.sentence[start : item.figure.end]

@@ -28,13 +28,21 @@ def scaffold_text(
     year: int,
     previous: dict[str, float] | None = None,
     source_note: str | None = None,
+    evidence: dict[str, str] | None = None,
+    notes: list[str] | None = None,
 ) -> str:
-    """Return the YAML text of an empty data file; PREVIOUS pre-fills 上年 values by indicator key."""
+    """Return the YAML text of an empty data file; PREVIOUS pre-fills 上年 values by indicator key.
+
+    EVIDENCE (indicator key → the words a pre-filled value came from) is written beside each
+    pre-filled value as a comment, for the user to check it against.
+    """
     previous = previous or {}
+    evidence = evidence or {}
     indicators = load_indicators()
     lines = [_HEADER.rstrip()]
     if source_note:
-        lines.append(f"# 上年数字取自：{source_note}（请核对）")
+        lines.append(f"# 上年数字取自：{source_note}（请逐项对照旁注的原文核对）")
+    lines += [f"# {n}" for n in notes or ()]
     lines += [
         "",
         f"单位: {_scalar(unit)}" if unit else "单位:          # 报告单位全称，如 示例市人民政府",
@@ -46,7 +54,7 @@ def scaffold_text(
         "指标:",
     ]
     for cid in _part1_order(skeleton):
-        lines += _figure_group(cid, indicators, previous, indent="  ")
+        lines += _figure_group(cid, indicators, previous, evidence, indent="  ")
     lines += [
         "",
         "要点:",
@@ -62,7 +70,7 @@ def scaffold_text(
         "第一责任人:  # 党政主要负责人履行推进法治建设第一责任人职责情况",
         "  要点: []   # 如：主持召开政府常务会议专题研究法治政府建设工作",
         "  指标:",
-        *_figure_lines("first_responsible", indicators, previous, indent="    "),
+        *_figure_lines("first_responsible", indicators, previous, evidence, indent="    "),
         "",
         f"安排:  # {year + 1}年度推进法治政府建设的主要安排，一条一句",
         "  []",
@@ -78,18 +86,26 @@ def _part1_order(skeleton: Skeleton) -> list[str]:
 
 
 def _figure_group(
-    cid: str, indicators: dict[str, Indicator], previous: dict[str, float], indent: str
+    cid: str,
+    indicators: dict[str, Indicator],
+    previous: dict[str, float],
+    evidence: dict[str, str],
+    indent: str,
 ) -> list[str]:
     spec = load_categories()[cid]
     return [
         f"{indent}# —— {spec.name} ——",
         f"{indent}{spec.short}:",
-        *_figure_lines(cid, indicators, previous, indent + "  "),
+        *_figure_lines(cid, indicators, previous, evidence, indent + "  "),
     ]
 
 
 def _figure_lines(
-    cid: str, indicators: dict[str, Indicator], previous: dict[str, float], indent: str
+    cid: str,
+    indicators: dict[str, Indicator],
+    previous: dict[str, float],
+    evidence: dict[str, str],
+    indent: str,
 ) -> list[str]:
     lines: list[str] = []
     for ind in indicators.values():
@@ -100,7 +116,9 @@ def _figure_lines(
             lines.append(f"{indent}#   例：{ind.example}")
         last = previous.get(ind.key)
         value = f" {{本年: , 上年: {_plain(last)}}}" if last is not None else ""
-        lines.append(f"{indent}{ind.key}:{value}")
+        source = evidence.get(ind.key) if last is not None else None
+        note = f"  # 原文：{source}" if source else ""
+        lines.append(f"{indent}{ind.key}:{value}{note}")
     return lines
 
 
