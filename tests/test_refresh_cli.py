@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import docx
@@ -92,14 +93,16 @@ def test_in_place_keeps_a_bak_copy_first(files: tuple[Path, Path]) -> None:
     assert not draft.with_name("初稿.refreshed.docx").exists()
 
 
-def test_in_place_refuses_to_overwrite_an_old_bak(files: tuple[Path, Path]) -> None:
+def test_a_second_in_place_keeps_a_numbered_backup(files: tuple[Path, Path]) -> None:
     draft, data = files
     before = draft.read_bytes()
     draft.with_name("初稿.docx.bak").write_bytes(b"older backup")
     result = CliRunner().invoke(app, ["refresh", str(draft), str(data), "--in-place"])
-    assert result.exit_code == 2
-    assert "初稿.docx.bak" in result.stderr
-    assert draft.read_bytes() == before
+    assert result.exit_code == 0, result.output
+    assert draft.with_name("初稿.docx.bak").read_bytes() == b"older backup"
+    assert draft.with_name("初稿.docx.bak.1").read_bytes() == before
+    assert "初稿.docx.bak.1" in result.stderr
+    assert _value(draft, "行政复议受理件数")[0] == "1500件"
 
 
 def test_in_place_and_output_together_are_a_usage_error(files: tuple[Path, Path]) -> None:
@@ -245,3 +248,39 @@ def test_a_late_figure_gets_its_change_computed_by_refresh(tmp_path: Path) -> No
     document = docx.Document(io.BytesIO(refreshed.read_bytes()))
     change = next(c for c in find_controls(document) if c.tag == "drafter:行政复议受理件数:change")
     assert change.element.find(".//" + qn("w:highlight")) is None
+
+
+def _type_into_placeholder(path: Path, key: str, typed: str) -> None:
+    """Replace the text of KEY's 【待填】 control by TYPED, as a writer would in Word."""
+    document = docx.Document(io.BytesIO(path.read_bytes()))
+    (control,) = [c for c in find_controls(document) if c.key == key and c.kind == "todo"]
+    texts = list(control.element.iter(qn("w:t")))
+    texts[0].text = typed
+    for t in texts[1:]:
+        t.text = ""
+    document.save(str(path))
+
+
+@pytest.mark.parametrize("typed", ["1500件", "【待填：1500件】"])
+def test_a_placeholder_the_writer_typed_a_number_into_is_filled_for_refresh_and_check(
+    tmp_path: Path, typed: str
+) -> None:
+    runner = CliRunner()
+    data = tmp_path / "数据.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    data.write_text(text.replace(OLD, "行政复议受理件数:"), encoding="utf-8")
+    draft = tmp_path / "初稿.docx"
+    assert runner.invoke(app, ["draft", str(data), "-o", str(draft)]).exit_code == 0
+    before = runner.invoke(app, ["refresh", str(draft), str(data), "--dry-run"])
+    assert "仍待填（数据表中也没有）：行政复议受理件数" in before.stdout
+    _type_into_placeholder(draft, "行政复议受理件数", typed)
+    after = runner.invoke(app, ["refresh", str(draft), str(data), "--dry-run"])
+    assert after.exit_code == 0, after.output
+    assert "仍待填" not in after.stdout
+    checked = runner.invoke(app, ["check", str(draft), "--json"])
+    placeholders = [f for f in json.loads(checked.stdout) if f["rule"] == "placeholder"]
+    if typed.startswith("【"):  # filled, but the marks are still to delete
+        assert [f["severity"] for f in placeholders] == ["warning"]
+        assert "请删去" in after.stdout
+    else:
+        assert placeholders == []

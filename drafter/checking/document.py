@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from drafter.catalogue import RULE_PARTS, load_categories, part_of
 from drafter.checking.citations import is_citation_to_verify
 from drafter.checking.model import EXCERPT_LEN, CheckContext, Finding, Located, Passage, heading_of
-from drafter.text import PLACEHOLDER_PATTERN, SUGGESTION_MARK, chinese_numeral
+from drafter.text import PLACEHOLDER_PATTERN, SUGGESTION_MARK, chinese_numeral, typed_figure
 
 _COPY_MIN_CHARS = 30
 _NOT_TEXT = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]")
@@ -17,13 +17,27 @@ _TO_CONFIRM = re.compile(r"【待核：([^】\n]{0,80})】")
 
 
 def placeholders(ctx: CheckContext) -> Iterator[Located]:
-    """Yield an error for each 【待填…】 placeholder left in the draft."""
+    """Yield an error for each 【待填…】 placeholder left in the draft.
+
+    One the writer typed a figure into ("【待填：1500件】") is filled, as refresh counts it: only
+    its marks are left to delete (a warning).
+    """
     for p in ctx.passages:
         for m in PLACEHOLDER_PATTERN.finditer(p.text):
             if is_citation_to_verify(m.group()):
                 continue  # the opening's sessions past the years table: `citation_to_verify`
+            typed = typed_figure(m.group())
+            if typed is not None:
+                message = f"占位符中已填入“{typed}”，请删去“【待填：”和“】”，只留数字。"
+                yield p.finding("placeholder", "warning", message, m.start(), m.end())
+                continue
             yield p.finding(
-                "placeholder", "error", f"占位符未填写：{m.group()}", m.start(), m.end()
+                "placeholder",
+                "error",
+                f"占位符未填写：{m.group()}。请填入数字（或在数据表中填写后运行 drafter refresh），"
+                "不需要的删去这句。",
+                m.start(),
+                m.end(),
             )
 
 

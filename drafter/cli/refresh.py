@@ -36,7 +36,10 @@ def refresh(
     ] = None,
     in_place: Annotated[
         bool,
-        typer.Option("--in-place", help="直接改写初稿本身，改写前先备份为“初稿名.docx.bak”。"),
+        typer.Option(
+            "--in-place",
+            help="直接改写初稿本身，改写前先备份为“初稿名.docx.bak”（已有则为 .bak.1、.bak.2……）。",
+        ),
     ] = False,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="只列出将会更新的数字，不写任何文件。")
@@ -58,11 +61,9 @@ def refresh(
     if output is not None and in_place:
         raise typer.BadParameter("-o 与 --in-place 只能选一个。", param_hint="--in-place")
     target = draft_file if in_place else output or draft_file.with_suffix(".refreshed.docx")
-    backup = draft_file.with_name(draft_file.name + ".bak")
-    if not dry_run and not force:  # refuse before any work
-        for path in (backup,) if in_place else (target,):
-            if path.exists():
-                raise OutputExistsError(str(path))
+    backup = _free_backup(draft_file) if in_place and not force else _backup(draft_file, 0)
+    if not dry_run and not force and not in_place and target.exists():  # refuse before any work
+        raise OutputExistsError(str(target))
     if not draft_file.is_file():
         raise InputError("初稿文件不存在，请检查路径。", path=str(draft_file))
     original = draft_file.read_bytes()
@@ -78,6 +79,18 @@ def refresh(
         write_atomic(target, result.docx, force=force or in_place)
         saved = f"（原文件已备份为 {backup}）" if in_place else ""
         info(f"已写入 {target}{saved}。")
+
+
+def _backup(draft: Path, n: int) -> Path:
+    return draft.with_name(f"{draft.name}.bak" + (f".{n}" if n else ""))
+
+
+def _free_backup(draft: Path) -> Path:
+    """Return the first of 初稿.docx.bak, .bak.1, .bak.2 … that does not exist yet."""
+    n = 0
+    while _backup(draft, n).exists():
+        n += 1
+    return _backup(draft, n)
 
 
 def _print_report(result: RefreshResult) -> None:

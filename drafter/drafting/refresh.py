@@ -35,6 +35,7 @@ from drafter.text import (
     format_figure,
     is_placeholder,
     placeholder,
+    typed_figure,
 )
 
 DOCUMENT_PART = "word/document.xml"
@@ -198,7 +199,11 @@ class _Refresher:
         self, control: Control, old: str, indicator: Indicator, value: FigureValue | None
     ) -> None:
         if value is None or value.current is None:
-            self.pending.append(control.key)
+            typed = typed_figure(old) if is_placeholder(old) else (old.strip() or None)
+            if typed is None:
+                self.pending.append(control.key)
+            elif is_placeholder(old):
+                self.note(control, old, f"已填入“{typed}”，请删去“【待填：”和“】”，保留原文")
             return
         new = format_figure(value.current, indicator.unit, indicator.kind, approx=value.approx)
         control.retag(figure_tag(control.key))

@@ -13,6 +13,7 @@ from drafter.text.marks import (
     is_placeholder,
     placeholder,
     to_confirm,
+    typed_figure,
 )
 from drafter.text.numbers import (
     change_phrase,
@@ -52,4 +53,5 @@ __all__ = [
     "split_sentences",
     "to_confirm",
     "tokenize",
+    "typed_figure",
 ]

@@ -46,3 +46,21 @@ MARK_PATTERN = re.compile(f"{MARK_OPEN}([VCTPK]):([^{MARK_CLOSE}]*){MARK_CLOSE}"
 def inline_mark(kind: str, key: str) -> str:
     """Return the inline mark of KIND ("V", "C", "T", "P" or "K") for KEY."""
     return f"{MARK_OPEN}{kind}:{key}{MARK_CLOSE}"
+
+
+# What a writer types for a figure: "1500件", "98.5%", "2.8万余人次", "约3.84亿元".
+_TYPED_FIGURE = re.compile(
+    r"(?:约|近|超过|超|逾)?\d[\d.,]*[万亿]?[余多]?[^\d\s【】：:]{0,3}(?:以上|左右)?"
+)
+
+
+def typed_figure(text: str) -> str | None:
+    """Return the figure a writer typed into a placeholder ("【待填：1500件】" → "1500件"), else None.
+
+    A placeholder whose label is still there ("【待填：行政复议受理件数】", "【待填：12345热线受理量】")
+    is waiting: None. Refresh and check both count a placeholder with a typed figure as filled.
+    """
+    inner = text.strip()
+    if inner.startswith("【待填"):
+        inner = inner[len("【待填") :].lstrip("：:").rstrip("】").strip()
+    return inner if _TYPED_FIGURE.fullmatch(inner) else None
