@@ -12,6 +12,7 @@ from drafter.catalogue.categories import (
     load_categories,
     part_of,
 )
+from drafter.catalogue.change_policy import ChangePolicy, load_change_policy
 from drafter.catalogue.citations import (
     Citation,
     citation_for,
@@ -25,7 +26,7 @@ from drafter.catalogue.citations import (
     table_gap,
     where_to_add,
 )
-from drafter.catalogue.indicators import Indicator, load_indicators
+from drafter.catalogue.indicators import Indicator, load_indicators, relations
 from drafter.catalogue.sessions import (
     CitedSessions,
     Session,
@@ -49,6 +50,7 @@ __all__ = [
     "SHIPPED_NAME",
     "CategoryId",
     "CategorySpec",
+    "ChangePolicy",
     "Citation",
     "CitedSessions",
     "Indicator",
@@ -65,6 +67,7 @@ __all__ = [
     "latest_cited",
     "latest_held",
     "load_categories",
+    "load_change_policy",
     "load_indicators",
     "load_sessions",
     "load_years",
@@ -73,6 +76,7 @@ __all__ = [
     "plan_for",
     "plenaries_cited",
     "read_session_table",
+    "relations",
     "table_gap",
     "where_to_add",
 ]

@@ -52,6 +52,16 @@ def load_indicators() -> dict[str, Indicator]:
     return indicators
 
 
+def relations() -> tuple[tuple[str, str], ...]:
+    """Return the (lower, upper) pairs of indicators where lower ≤ upper (审结 ≤ 受理), from 不大于.
+
+    The one table both the data file's check and `drafter check` enforce.
+    """
+    return tuple(
+        (ind.key, ind.not_above) for ind in load_indicators().values() if ind.not_above is not None
+    )
+
+
 def _indicator(key: str, entry: Any) -> Indicator:
     if _BAD_KEY.search(key) or not key:
         raise _error(key, "指标名不能为空，也不能含点号、冒号或空格。")

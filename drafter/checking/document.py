@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 
 from drafter.catalogue import RULE_PARTS, load_categories, part_of
 from drafter.checking.citations import is_citation_to_verify
 from drafter.checking.model import EXCERPT_LEN, CheckContext, Finding, Located, Passage, heading_of
-from drafter.text import PLACEHOLDER_PATTERN, SUGGESTION_MARK, chinese_numeral, typed_figure
+from drafter.text import (
+    PLACEHOLDER_PATTERN,
+    SUGGESTION_MARK,
+    chinese_numeral,
+    sentence_spans,
+    typed_figure,
+)
 
 _COPY_MIN_CHARS = 30
+# A paragraph is "mostly" last year's when this share of its characters, in order, come from
+# one paragraph of last year's report (a copy with a sentence cut or a figure changed).
+_SIMILAR_SHARE = 0.8
 _NOT_TEXT = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]")
 _NOT_WORDS = re.compile(r"[^A-Za-z\u4e00-\u9fff]|[万亿余多]")
 _TO_CONFIRM = re.compile(r"【待核：([^】\n]{0,80})】")
@@ -55,6 +66,45 @@ def suggestions(ctx: CheckContext) -> Iterator[Located]:
                 end,
             )
             start = p.text.find(SUGGESTION_MARK, end)
+
+
+# What a draft fills into a learned sentence, or a writer changes for the year and the unit.
+_FILLED = re.compile(
+    r"\{[^}]*\}|\d+(?:年度|年)?|我(?:市|县|区|旗|局|委|办|厅|镇|乡|们)|本(?:市|县|区|旗|局)"
+)
+_SUGGESTION_MIN_CHARS = 15
+
+
+def suggestion_key(sentence: str) -> str:
+    """Return SENTENCE without its year, self-name, template fields and punctuation.
+
+    A learned sentence ("{年度}，{自称}…") and the same sentence as a draft filled it
+    ("2025年，我市…") give the same key.
+    """
+    return _fingerprint(_FILLED.sub("", sentence))
+
+
+def suggestions_left(ctx: CheckContext) -> Iterator[Located]:
+    """Yield a warning for each skeleton suggestion left in the text without its 【建议改写】 mark.
+
+    The mark deleted but the sentence kept: it is some other report's sentence, not this year's.
+    """
+    if not ctx.suggestions:
+        return
+    for p in ctx.passages:
+        if p.kind != "body" or SUGGESTION_MARK in p.text:
+            continue
+        for start, end in sentence_spans(p.text, "。！？"):
+            key = suggestion_key(p.text[start:end])
+            if len(key) >= _SUGGESTION_MIN_CHARS and key in ctx.suggestions:
+                yield p.finding(
+                    "suggestion-left",
+                    "warning",
+                    "本句是初稿给出的参考句（“【建议改写】”标记已删除，文字未改），"
+                    "请按本单位本年度的实际情况改写或删除。",
+                    start,
+                    end,
+                )
 
 
 def parts(ctx: CheckContext) -> Iterator[Located]:
@@ -149,28 +199,62 @@ def _longest_ordered(numbers: list[int]) -> set[int]:
 
 
 def copied_from_last_year(ctx: CheckContext) -> Iterator[Located]:
-    """Yield a warning for each body paragraph identical to one in last year's report."""
+    """Yield a warning for each body paragraph identical to, or mostly the same as, last year's.
+
+    Identical (punctuation and spaces aside): copied-from-last-year. Mostly the same (at least
+    80% of its characters, in order, from one paragraph of last year's): similar-to-last-year.
+    """
     if not ctx.last_year:
         return
     last = [p for p in ctx.last_year if p.kind in ("body", "opening")]
     old = {_fingerprint(p.text) for p in last}
     old_words = {_words(p.text) for p in last}
+    pool = [(key, Counter(key)) for key in old if len(key) >= _COPY_MIN_CHARS]
     for p in ctx.passages:
         if p.kind not in ("body", "opening"):
             continue
         key = _fingerprint(p.text)
-        if len(key) >= _COPY_MIN_CHARS and key in old:
+        if len(key) < _COPY_MIN_CHARS:
+            continue
+        if key in old:
             yield p.finding(
                 "copied-from-last-year",
                 "warning",
                 "本段与上年报告中的一段完全相同，请按本年度情况改写。",
             )
-        elif len(key) >= _COPY_MIN_CHARS and _words(p.text) in old_words:
+        elif _words(p.text) in old_words:
             yield p.finding(
                 "copied-from-last-year",
                 "warning",
                 "本段除数字和年份外与上年报告中的一段相同，请按本年度情况改写。",
             )
+        else:
+            yield from _similar(p, key, pool)
+
+
+def _similar(p: Passage, key: str, pool: list[tuple[str, Counter[str]]]) -> Iterator[Located]:
+    """Yield similar-to-last-year for P when most of KEY comes from one paragraph of POOL."""
+    share = _best_share(key, pool)
+    if share >= _SIMILAR_SHARE:
+        yield p.finding(
+            "similar-to-last-year",
+            "warning",
+            f"本段约{share:.0%}的文字与上年报告中的一段相同（可能只删改了个别句子或数字），"
+            "请按本年度情况改写。",
+        )
+
+
+def _best_share(key: str, pool: list[tuple[str, Counter[str]]]) -> float:
+    """Return the largest share of KEY's characters that appear, in order, in one of POOL."""
+    mine = Counter(key)
+    best = 0.0
+    for other, counts in pool:
+        # the characters in common bound the share from above: skip hopeless pairs cheaply
+        if sum((mine & counts).values()) / len(key) <= max(best, _SIMILAR_SHARE - 1e-9):
+            continue
+        blocks = SequenceMatcher(None, key, other, autojunk=False).get_matching_blocks()
+        best = max(best, sum(b.size for b in blocks) / len(key))
+    return best
 
 
 def _fingerprint(text: str) -> str:

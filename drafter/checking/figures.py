@@ -1,4 +1,5 @@
-"""Check rules on figures: rates over 100%, more cases closed than received, wrong changes.
+"""Check rules on figures: rates over 100%, figures against the relations table, wrong changes,
+changes the 同比 policy would not write.
 
 Each rule takes a passage and the figures `drafter.text.figures.find_figures` found in it (or anything
 shaped like its FoundFigure: start, end, text, value, unit, approx, kind), so a rule can be tested
@@ -11,7 +12,9 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
+from drafter.catalogue import ChangePolicy, load_change_policy, relations
 from drafter.checking.model import CheckContext, Located, Passage
+from drafter.datafile import ExtractedFigure, extract_paragraph
 from drafter.text import sentence_spans
 
 
@@ -44,10 +47,7 @@ _VERB = re.compile(rf"{_UP}|{_DOWN}")
 _DOWN_VERB = re.compile(_DOWN)
 # A count that is itself a difference: "增加200件", "较去年新增事项30项".
 _DIFFERENCE = re.compile(rf"(?:{_UP}|{_DOWN})了?$|(?:较|比)[^，。；]*?(?:{_UP}|{_DOWN}|新增|多|少)")
-_RECEIVED = re.compile(r"受理")
-_CLOSED = re.compile(r"审结|办结|结案")
 _CARRIED_OVER = re.compile(r"结转|旧存|存量|积案|历年|往年|上年未结|上年遗留")
-_SUBJECT_FILLER = re.compile(r"了|共|累计|全部|其中|各类|总计|合计|为|达")
 _TO = re.compile(r"(增至|降至|减至|增加到|减少到|上升到|下降到|提高到|降低到|增长到)$")
 _TO_AHEAD = re.compile(r"(增至|降至|减至|增加到|减少到|上升到|下降到|提高到|降低到|增长到)")
 _FROM = re.compile(r"(由|从)$")
@@ -60,14 +60,16 @@ def figure_rules(ctx: CheckContext) -> Iterator[Located]:
     from drafter.text import find_figures
 
     prior = _PRIOR_CUES if ctx.year is None else (*_PRIOR_CUES, f"{ctx.year - 1}年")
+    policy = load_change_policy()
     for p in ctx.passages:
         if p.kind not in ("body", "opening"):
             continue
         figures = find_figures(p.text)
         if figures:
             yield from rates_over_100(p, figures)
-            yield from closed_over_received(p, figures)
+            yield from figure_relations(p, extract_paragraph(p.text, p.category or "other"))
             yield from change_mismatches(p, figures, prior)
+            yield from changes_off_policy(p, figures, policy)
 
 
 def rates_over_100(p: Passage, figures: Sequence[FigureLike]) -> Iterator[Located]:
@@ -86,41 +88,96 @@ def rates_over_100(p: Passage, figures: Sequence[FigureLike]) -> Iterator[Locate
             )
 
 
-def closed_over_received(p: Passage, figures: Sequence[FigureLike]) -> Iterator[Located]:
-    """Yield an error where 审结/办结 exceeds 受理 for the same subject in one sentence (to 。)."""
-    for start, end in sentence_spans(p.text, "。！？"):
-        sentence = p.text[start:end]
-        if _CARRIED_OVER.search(sentence):
-            continue  # cases carried over from last year can make closed exceed received
-        inside = [f for f in figures if start <= f.start < end and f.unit != "%"]
-        received = _figure_after(p.text, inside, _RECEIVED, start, end)
-        closed = _figure_after(p.text, inside, _CLOSED, start, end)
-        if received is None or closed is None or received[0] is closed[0]:
+def figure_relations(p: Passage, extracted: list[tuple[int, ExtractedFigure]]) -> Iterator[Located]:
+    """Yield an error where a figure exceeds one it cannot exceed (审结 ≤ 受理, 纠错 ≤ 审结).
+
+    The pairs are the catalogue's 不大于 table, the one the data file is checked against; the
+    figures are those the paragraph's sentences give each indicator (last year's left out). A
+    sentence naming cases carried over (结转, 旧存) may close more than it received.
+    """
+    first: dict[str, tuple[int, ExtractedFigure]] = {}
+    for offset, item in extracted:
+        f = item.figure
+        if item.indicator is None or f.approx or item.indicator in first:
             continue
-        (r, r_subject), (c, c_subject) = received, closed
-        if r.unit != c.unit or r.approx or c.approx or c.value <= r.value:
+        if any(cue in _clause_before(item.sentence, f.start) for cue in _PRIOR_CUES):
             continue
-        if r_subject and c_subject and r_subject not in c_subject and c_subject not in r_subject:
-            continue  # different things: 受理复议案件 vs 审结诉讼案件
+        first[item.indicator] = (offset, item)
+    for lower, upper in relations():
+        if lower not in first or upper not in first:
+            continue
+        (lo_at, lo), (up_at, up) = first[lower], first[upper]
+        if lo.value <= up.value or lo.figure.unit != up.figure.unit:
+            continue
+        if _CARRIED_OVER.search(lo.sentence) or _CARRIED_OVER.search(up.sentence):
+            continue
+        start = min(lo_at + lo.figure.start, up_at + up.figure.start)
+        end = max(lo_at + lo.figure.end, up_at + up.figure.end)
         yield p.finding(
-            "more-closed-than-received",
+            "figure-relation",
             "error",
-            f"审结/办结数（{c.text}）多于受理数（{r.text}），请核对（如含上年结转案件请注明）。",
-            r.start,
-            c.end,
+            f"{lower}（{lo.text}）多于{upper}（{up.text}），按常理不能多于后者，请核对这两个数字"
+            "（如含上年结转案件请注明）。",
+            start,
+            end,
         )
 
 
-def _figure_after(
-    text: str, figures: list[FigureLike], verb: re.Pattern[str], start: int, end: int
-) -> tuple[FigureLike, str] | None:
-    """Return the first figure after VERB in the same clause, and the words between (the subject)."""
-    for m in verb.finditer(text, start, end):
-        clause_end = _clause_end(text, m.end(), end)
-        after = next((f for f in figures if m.end() <= f.start < clause_end), None)
-        if after is not None:
-            return after, _SUBJECT_FILLER.sub("", text[m.end() : after.start])
-    return None
+def changes_off_policy(
+    p: Passage, figures: Sequence[FigureLike], policy: ChangePolicy
+) -> Iterator[Located]:
+    """Yield a warning for a percentage change the 同比 policy would not write.
+
+    A count whose base is small (under the policy's 最小基数 on either side: "召开3次，同比增长
+    50%") exaggerates; a rate changes in 百分点, not in percent. Last year's value is the one the
+    text gives, else the one the stated change implies.
+    """
+    for f in figures:
+        if f.kind != "change" or f.unit != "%":
+            continue
+        direction = _direction(f)
+        base = _described(p.text, figures, f)
+        if direction is None or base is None:
+            continue
+        if base.kind == "percent":
+            if policy.rates_in_points:
+                yield p.finding(
+                    "change-policy",
+                    "warning",
+                    f"“{base.text}”是比率，它的变化应写作“提高/下降N个百分点”，不写“{f.text}”。",
+                    f.start,
+                    f.end,
+                )
+            continue
+        if base.approx or base.kind != "count":
+            continue
+        current = base.value
+        factor = 1 + direction * f.value / 100
+        previous = current / factor if factor > 0 else 0.0
+        if policy.percentage_allowed(current, previous):
+            continue
+        yield p.finding(
+            "change-policy",
+            "warning",
+            f"基数太小（本年{base.text}，上年约{previous:.0f}{base.unit or ''}），“{f.text}”会夸大变化："
+            f"数量不足{policy.min_base}时不写百分比（templates/change_policy.yaml）。"
+            f"请改写为“比上年增加/减少N{base.unit or ''}”或删去同比。",
+            f.start,
+            f.end,
+        )
+
+
+def _described(text: str, figures: Sequence[FigureLike], change: FigureLike) -> FigureLike | None:
+    """Return the figure CHANGE describes: the last value before it in its sentence."""
+    sentence_start = max(text.rfind(ch, 0, change.start) for ch in "。！？；") + 1
+    before = [
+        f
+        for f in figures
+        if sentence_start <= f.start < change.start
+        and f.kind in ("count", "money", "percent")
+        and not _DIFFERENCE.search(_clause_before(text, f.start))
+    ]
+    return before[-1] if before else None
 
 
 def change_mismatches(
@@ -212,10 +269,3 @@ def _clause_before(text: str, offset: int) -> str:
     while start > 0 and text[start - 1] not in _CLAUSE_STOP:
         start -= 1
     return text[start:offset]
-
-
-def _clause_end(text: str, offset: int, limit: int) -> int:
-    end = offset
-    while end < limit and text[end] not in _CLAUSE_STOP:
-        end += 1
-    return end

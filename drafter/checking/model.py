@@ -6,11 +6,34 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from drafter.catalogue import SessionTable, load_sessions
-from drafter.reading import Outline, Section
+from drafter.datafile import YearData
+from drafter.reading import Outline, ReviewMark, Section
 
 Severity = Literal["error", "warning"]
 PassageKind = Literal["title", "opening", "heading", "body"]
 EXCERPT_LEN = 40
+
+# The rules by id (kept in the JSON) and the Chinese name the text output shows.
+RULE_NAMES: dict[str, str] = {
+    "placeholder": "未填占位符",
+    "suggestion": "未改写的建议文字",
+    "suggestion-left": "遗留参考句",
+    "missing-part": "缺少部分",
+    "part-order": "部分顺序",
+    "stale-year": "过时年份",
+    "wrong-plenary": "全会提法",
+    "rate-over-100": "比率超过100%",
+    "figure-relation": "数字关系矛盾",
+    "change-mismatch": "同比算错",
+    "change-policy": "同比写法",
+    "copied-from-last-year": "照搬上年",
+    "similar-to-last-year": "与上年雷同",
+    "review-comment": "未处理的批注",
+    "tracked-change": "未处理的修订",
+    "other-level": "他级用语",
+    "other-place": "他地地名",
+    "data-mismatch": "与数据表不符",
+}
 
 
 @dataclass(frozen=True)
@@ -86,6 +109,10 @@ class CheckContext:
     def table(self) -> SessionTable:
         """Return the years table in use."""
         return self.years or load_sessions()
+
+    review: tuple[ReviewMark, ...] = ()
+    suggestions: frozenset[str] = frozenset()
+    data: YearData | None = None
 
 
 # A finding and where it is ((passage index, offset)), so findings sort in reading order.

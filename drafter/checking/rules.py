@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from drafter.catalogue import (
@@ -15,17 +15,30 @@ from drafter.catalogue import (
     where_to_add,
 )
 from drafter.checking.citations import citation_to_verify, expired_plan, previous_term_sessions
-from drafter.checking.document import copied_from_last_year, parts, placeholders, suggestions
+from drafter.checking.data import data_mismatches
+from drafter.checking.document import (
+    copied_from_last_year,
+    parts,
+    placeholders,
+    suggestion_key,
+    suggestions,
+    suggestions_left,
+)
 from drafter.checking.figures import figure_rules
 from drafter.checking.model import CheckContext, Finding, Located, passages_of
+from drafter.checking.places import other_levels
+from drafter.checking.review import review_left
 from drafter.checking.years import stale_years, wrong_plenaries
-from drafter.reading import Outline
+from drafter.datafile import YearData
+from drafter.learning import Skeleton
+from drafter.reading import Outline, ReviewMark
 
 Rule = Callable[[CheckContext], Iterable[Located]]
 
 RULES: tuple[Rule, ...] = (
     placeholders,
     suggestions,
+    suggestions_left,
     parts,
     stale_years,
     wrong_plenaries,
@@ -34,6 +47,9 @@ RULES: tuple[Rule, ...] = (
     previous_term_sessions,
     figure_rules,
     copied_from_last_year,
+    review_left,
+    other_levels,
+    data_mismatches,
 )
 
 
@@ -43,11 +59,17 @@ def check_report(
     year: int | None,
     last_year: Outline | None,
     years: SessionTable | None = None,
+    review: Sequence[ReviewMark] = (),
+    skeleton: Skeleton | None = None,
+    data: YearData | None = None,
 ) -> list[Finding]:
     """Return the findings for OUTLINE in reading order.
 
     YEAR is the report year (default: the outline's own); LAST_YEAR, when given, is last year's
-    report, for finding paragraphs copied unchanged; YEARS the years table (default: shipped).
+    report, for finding paragraphs copied unchanged or mostly; YEARS the years table (default:
+    shipped); REVIEW, the comments and tracked changes of the file
+    (`drafter.reading.review_marks`); SKELETON, the one the draft's suggestions came from; DATA,
+    the year's data file, whose figures the text must give.
     """
     names = {c.id: c.name for c in load_categories().values()}
     ctx = CheckContext(
@@ -56,12 +78,25 @@ def check_report(
         year=year if year is not None else outline.year,
         last_year=passages_of(last_year, names) if last_year is not None else None,
         years=years,
+        review=tuple(review),
+        suggestions=_suggestion_keys(skeleton),
+        data=data,
     )
     located: list[Located] = []
     for rule in RULES:
         located.extend(rule(ctx))
     located.sort(key=lambda item: item[0])
     return [finding for _, finding in located]
+
+
+def _suggestion_keys(skeleton: Skeleton | None) -> frozenset[str]:
+    if skeleton is None:
+        return frozenset()
+    return frozenset(
+        suggestion_key(exemplar.text)
+        for category in skeleton.categories
+        for exemplar in category.typical
+    )
 
 
 @dataclass(frozen=True)
@@ -78,6 +113,9 @@ def check_draft(
     year: int | None,
     last_year: Outline | None,
     years: SessionTable | None = None,
+    review: Sequence[ReviewMark] = (),
+    skeleton: Skeleton | None = None,
+    data: YearData | None = None,
 ) -> CheckResult:
     """Return the findings for OUTLINE (see `check_report`) and notices on what went unchecked."""
     table = years or load_sessions()
@@ -97,5 +135,13 @@ def check_draft(
             f"年度表中的会议只收录到{table.covered_to}年，未检查报告是否漏引{span}召开的全会。"
             f"{missing_sessions_advice(report_year, table)}。"
         )
-    findings = check_report(outline, year=year, last_year=last_year, years=years)
+    findings = check_report(
+        outline,
+        year=year,
+        last_year=last_year,
+        years=years,
+        review=review,
+        skeleton=skeleton,
+        data=data,
+    )
     return CheckResult(findings, notices)

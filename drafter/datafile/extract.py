@@ -70,6 +70,25 @@ def extract_figures(
     return out
 
 
+def extract_paragraph(
+    text: str, category: str, indicators: dict[str, Indicator] | None = None
+) -> list[tuple[int, ExtractedFigure]]:
+    """Return the figures of one paragraph TEXT of a section of CATEGORY, each with the offset of
+    its sentence in TEXT (a figure's own start is within its sentence)."""
+    indicators = load_indicators() if indicators is None else indicators
+    out: list[tuple[int, ExtractedFigure]] = []
+    earlier = ""
+    at = 0
+    for sentence in split_sentences(text):
+        found = text.find(sentence, at)
+        offset = found if found >= 0 else at
+        at = offset + len(sentence)
+        for item in _sentence_figures(sentence, category, "", indicators, earlier):
+            out.append((offset, item))
+        earlier += sentence
+    return out
+
+
 def figures_to_data(
     extracted: list[ExtractedFigure],
     year: int | None,

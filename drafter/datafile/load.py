@@ -22,6 +22,7 @@ from drafter.catalogue import (
     category_by_name,
     load_categories,
     load_indicators,
+    relations,
 )
 from drafter.errors import DataError, InputError, did_you_mean
 from drafter.text import RESERVED_CHARS, parse_number
@@ -348,10 +349,9 @@ class _Validator:
         return number, approx
 
     def check_relations(self, figures: dict[str, FigureValue]) -> None:
-        for key, value in figures.items():
-            upper_key = self.indicators[key].not_above
-            upper = figures.get(upper_key) if upper_key else None
-            if upper is None:
+        for key, upper_key in relations():
+            value, upper = figures.get(key), figures.get(upper_key)
+            if value is None or upper is None:
                 continue
             for attr, label in (("current", "本年"), ("previous", "上年")):
                 mine, theirs = getattr(value, attr), getattr(upper, attr)

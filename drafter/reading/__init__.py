@@ -7,12 +7,14 @@ from drafter.reading.files import SUPPORTED_SUFFIXES, decode_text, read_report
 from drafter.reading.model import Outline, RawParagraph, Section, SourceText
 from drafter.reading.normalize import is_artefact, normalize_line, to_simplified
 from drafter.reading.outline import build_outline
+from drafter.reading.review import ReviewMark, review_marks
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
     "Outline",
     "Parsed",
     "RawParagraph",
+    "ReviewMark",
     "Section",
     "SourceText",
     "build_outline",
@@ -25,5 +27,6 @@ __all__ = [
     "parse_reports",
     "read_docx_paragraphs",
     "read_report",
+    "review_marks",
     "to_simplified",
 ]
