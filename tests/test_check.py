@@ -8,11 +8,14 @@ from typing import Any
 
 import pytest
 import yaml
+from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
-from drafter.checking import Finding, check_report, excerpt
+from drafter.checking import RULE_NAMES, Finding, check_report, excerpt
 from drafter.cli.app import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, app
+from drafter.datafile import read_data_file
+from drafter.learning import load_skeleton
 from drafter.reading import (
     Outline,
     RawParagraph,
@@ -20,7 +23,9 @@ from drafter.reading import (
     build_outline,
     classify_outline,
     parse_report,
+    review_marks,
 )
+from drafter.resources import template_path
 
 from conftest import EXAMPLES, SEEDS
 
@@ -33,11 +38,21 @@ FINDING_KEYS = {"rule", "severity", "section", "paragraph", "message", "excerpt"
 runner = CliRunner()
 
 
+SKELETON = load_skeleton(template_path("skeleton.yaml"))
+
+
 def _check_file(name: str) -> list[Finding]:
     case = CASES[name]
-    against = case.get("against")
-    last_year = parse_report(FIXTURES / against) if against else None
-    return check_report(parse_report(FIXTURES / name), year=None, last_year=last_year)
+    against, data = case.get("against"), case.get("data")
+    path = FIXTURES / case.get("file", name)
+    return check_report(
+        parse_report(path),
+        year=None,
+        last_year=parse_report(FIXTURES / against) if against else None,
+        review=review_marks(path),
+        skeleton=SKELETON,
+        data=read_data_file(FIXTURES / data) if data else None,
+    )
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -153,7 +168,7 @@ def test_plenary_citations_against_the_year(body: str, year: int, rules: list[st
         ("办理人大代表建议56件，办复率100%。", []),
         ("审批服务事项办理时限平均压缩163%。", []),
         ("全市新增市场主体1200户，同比增长120%。", []),
-        ("全年受理行政复议案件150件，审结162件。", ["more-closed-than-received"]),
+        ("全年受理行政复议案件150件，审结162件。", ["figure-relation"]),
         ("受理行政复议案件150件，审结行政诉讼案件162件。", []),
         ("受理行政复议案件150件，审结162件（含上年结转案件20件）。", []),
         ("受理行政复议案件150件，审结142件。", []),
@@ -244,7 +259,7 @@ def test_cli_findings_exit_1_grouped_by_section_with_a_summary() -> None:
     result = runner.invoke(app, ["check", str(FIXTURES / "placeholder.txt")])
     assert result.exit_code == EXIT_FINDINGS
     assert "■ （四）预防调处化解社会矛盾纠纷" in result.stdout
-    assert "严重 [placeholder] 第1段" in result.stdout
+    assert "严重 [未填占位符] 第1段" in result.stdout
     assert "共发现 1 处问题：严重 1 处，提示 0 处。" in result.stdout
 
 
@@ -252,7 +267,7 @@ def test_cli_against_finds_the_copied_paragraph() -> None:
     args = ["check", str(FIXTURES / "copied.txt"), "--against", str(FIXTURES / "last_year.txt")]
     result = runner.invoke(app, args)
     assert result.exit_code == EXIT_FINDINGS
-    assert "提示 [copied-from-last-year] 第2段" in result.stdout
+    assert "提示 [照搬上年] 第2段" in result.stdout
 
 
 def test_cli_json_is_exactly_an_array_of_findings() -> None:
@@ -334,3 +349,79 @@ def test_check_of_a_complete_draft_made_by_draft_finds_nothing(tmp_path: Path) -
 def test_a_year_outside_the_table_is_explained(year: str, said: str) -> None:
     result = runner.invoke(app, ["check", str(FIXTURES / "clean.txt"), "--year", year])
     assert said in result.stderr
+
+
+# --- the rules added for issue 14 ----------------------------------------------------------
+
+
+def test_every_rule_has_a_chinese_name_in_the_text_output() -> None:
+    rules = {case["rule"] for case in CASES.values() if case["rule"]}
+    assert rules <= set(RULE_NAMES)
+    result = runner.invoke(app, ["check", str(FIXTURES / "tracked_change.docx")])
+    assert "严重 [未处理的修订] 第1段：有未接受的修订（李四）" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("body", "rules"),
+    [
+        ("全市开展行政检查2100余次。", ["other-level"]),
+        ("我市深入推进严格规范公正文明执法。", ["other-level"]),
+        ("召开县委全面依法治市委员会会议2次。", ["other-level"]),
+        ("区委常委会专题研究法治建设工作。", ["other-level"]),
+        # the parent city's scope and bodies are the county's to name
+        ("行政执法案卷评查工作在全市推广。", []),
+        ("迎接市委全面依法治市委员会办公室督察。", []),
+        ("在市委、市政府的坚强领导下推进执法规范化。", []),
+        ("开发区委托乡镇开展综合执法。", []),
+    ],
+)
+def test_words_of_another_level_in_a_county_report(body: str, rules: list[str]) -> None:
+    outline = _report(body)
+    outline.unit = "青山县人民政府"
+    found = check_report(outline, year=None, last_year=None)
+    assert [f.rule for f in found] == rules
+
+
+def test_a_resolved_comment_is_not_a_finding(tmp_path: Path) -> None:
+    import shutil
+    import zipfile
+
+    path = tmp_path / "resolved.docx"
+    shutil.copy(FIXTURES / "review_comment.docx", path)
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    from lxml import etree
+
+    w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+    comments = etree.fromstring(parts["word/comments.xml"])
+    for p in comments.iter(qn("w:p")):  # Word gives each comment paragraph an id
+        p.set(f"{{{w14}}}paraId", "1A2B3C4D")
+    parts["word/comments.xml"] = etree.tostring(comments)
+    para_id = "1A2B3C4D"
+    parts["word/commentsExtended.xml"] = (
+        '<w15:commentsEx xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">'
+        f'<w15:commentEx w15:paraId="{para_id}" w15:done="1"/></w15:commentsEx>'
+    ).encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    assert [m.kind for m in review_marks(FIXTURES / "review_comment.docx")] == ["comment"]
+    assert review_marks(path) == ()
+
+
+def test_cli_data_option_checks_the_draft_against_the_data_file() -> None:
+    args = ["check", str(FIXTURES / "clean.txt"), "--data"]
+    ok = runner.invoke(app, [*args, str(FIXTURES / "clean_data.yaml")])
+    assert ok.exit_code == EXIT_OK, ok.output
+    bad = runner.invoke(app, [*args, str(FIXTURES / "data_mismatch.yaml"), "--json"])
+    assert bad.exit_code == EXIT_FINDINGS
+    assert [f["rule"] for f in json.loads(bad.stdout)] == ["data-mismatch"]
+
+
+def test_the_example_draft_agrees_with_its_data_file(tmp_path: Path) -> None:
+    data = EXAMPLES / "示例市2025年度数据.yaml"
+    out = tmp_path / "draft.docx"
+    assert runner.invoke(app, ["draft", str(data), "-o", str(out)]).exit_code == EXIT_OK
+    result = runner.invoke(app, ["check", str(out), "--data", str(data), "--json"])
+    assert json.loads(result.stdout) == []
+    assert result.exit_code == EXIT_OK

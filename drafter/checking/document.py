@@ -13,6 +13,7 @@ from drafter.checking.model import EXCERPT_LEN, CheckContext, Finding, Located, 
 from drafter.text import (
     PLACEHOLDER_PATTERN,
     SUGGESTION_MARK,
+    TO_CONFIRM_OPEN,
     chinese_numeral,
     sentence_spans,
     typed_figure,
@@ -42,13 +43,13 @@ def placeholders(ctx: CheckContext) -> Iterator[Located]:
                 message = f"占位符中已填入“{typed}”，请删去“【待填：”和“】”，只留数字。"
                 yield p.finding("placeholder", "warning", message, m.start(), m.end())
                 continue
+            todo = (
+                "这是上年的数字，请改为本年数字（或在数据表中填写后运行 drafter refresh）。"
+                if m.group().startswith(TO_CONFIRM_OPEN)
+                else "请填入数字（或在数据表中填写后运行 drafter refresh），不需要的删去这句。"
+            )
             yield p.finding(
-                "placeholder",
-                "error",
-                f"占位符未填写：{m.group()}。请填入数字（或在数据表中填写后运行 drafter refresh），"
-                "不需要的删去这句。",
-                m.start(),
-                m.end(),
+                "placeholder", "error", f"占位符未填写：{m.group()}。{todo}", m.start(), m.end()
             )
 
 
@@ -70,7 +71,7 @@ def suggestions(ctx: CheckContext) -> Iterator[Located]:
 
 # What a draft fills into a learned sentence, or a writer changes for the year and the unit.
 _FILLED = re.compile(
-    r"\{[^}]*\}|\d+(?:年度|年)?|我(?:市|县|区|旗|局|委|办|厅|镇|乡|们)|本(?:市|县|区|旗|局)"
+    r"\{[^}]*\}(?:年度|年)?|\d+(?:年度|年)?|我(?:市|县|区|旗|局|委|办|厅|镇|乡|们)|本(?:市|县|区|旗|局)"
 )
 _SUGGESTION_MIN_CHARS = 15
 
@@ -239,7 +240,7 @@ def _similar(p: Passage, key: str, pool: list[tuple[str, Counter[str]]]) -> Iter
         yield p.finding(
             "similar-to-last-year",
             "warning",
-            f"本段约{share:.0%}的文字与上年报告中的一段相同（可能只删改了个别句子或数字），"
+            f"本段{share:.0%}的文字出自上年报告中的一段（只删改了个别句子或数字），"
             "请按本年度情况改写。",
         )
 

@@ -17,6 +17,7 @@ from drafter.catalogue import (
     load_indicators,
 )
 from drafter.datafile import FigureValue, YearData
+from drafter.drafting.change import year_on_year
 from drafter.drafting.model import (
     Block,
     Draft,
@@ -36,7 +37,6 @@ from drafter.resources import load_template_yaml, template_path
 from drafter.text import (
     CHANGE_TODO_LABEL,
     MARK_PATTERN,
-    change_phrase,
     chinese_numeral,
     format_figure,
     inline_mark,
@@ -222,7 +222,7 @@ def _sentence(indicator: Indicator, value: FigureValue) -> str:
         todo = inline_mark("T", indicator.key)
         return sentence.replace("{值}", todo).replace("{同比}", pending)
     change = ""
-    if value.previous is not None and change_phrase(value.current, value.previous, indicator.kind):
+    if value.previous is not None and year_on_year(value.current, value.previous, indicator):
         change = "，" + inline_mark("C", indicator.key)
     if "{同比}" not in sentence:
         sentence += "{同比}"
@@ -256,7 +256,7 @@ def _inlines(
             out.append(Figure(key, pending, role="change", pending=True))
         elif kind == "C":
             assert value.current is not None and value.previous is not None
-            phrase = change_phrase(value.current, value.previous, ind.kind) or ""
+            phrase = year_on_year(value.current, value.previous, ind) or ""
             out.append(Figure(key, phrase, role="change"))
         elif kind == "T" or value.current is None:
             out.append(Placeholder(key, ind.description))

@@ -28,10 +28,10 @@ from drafter.docx import (
     serialise_part,
     shown_text_nodes,
 )
+from drafter.drafting.change import year_on_year
 from drafter.errors import DataError, DraftFormatError
 from drafter.text import (
     CHANGE_TODO_LABEL,
-    change_phrase,
     format_figure,
     is_placeholder,
     placeholder,
@@ -308,7 +308,7 @@ def _as_filled(control: Control) -> Control:
 def _phrase(indicator: Indicator, value: FigureValue) -> str | None:
     if value.current is None or value.previous is None:
         return None
-    return change_phrase(value.current, value.previous, indicator.kind)
+    return year_on_year(value.current, value.previous, indicator)
 
 
 def _no_controls_message(untagged: int, application: str) -> str:

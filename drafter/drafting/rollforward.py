@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from drafter.catalogue import Indicator, load_indicators
 from drafter.datafile import ExtractedFigure, YearData, extract_figures
+from drafter.drafting.change import year_on_year
 from drafter.drafting.model import (
     Block,
     BlockKind,
@@ -32,7 +33,6 @@ from drafter.reading import Outline, Section
 from drafter.resources import load_template_yaml
 from drafter.text import (
     CHANGE_TODO_LABEL,
-    change_phrase,
     chinese_numeral,
     format_figure,
     placeholder,
@@ -305,7 +305,7 @@ def _change(owner: tuple[str, Indicator], roll: _Roll) -> Figure:
     key, ind = owner
     value = roll.data.figures[key]
     if value.current is not None and value.previous is not None:
-        phrase = change_phrase(value.current, value.previous, ind.kind)
+        phrase = year_on_year(value.current, value.previous, ind)
         if phrase:
             return Figure(key, phrase, role="change")
     return Figure(key, placeholder(CHANGE_TODO_LABEL), role="change", pending=True)
