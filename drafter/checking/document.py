@@ -101,8 +101,8 @@ def suggestions_left(ctx: CheckContext) -> Iterator[Located]:
                 yield p.finding(
                     "suggestion-left",
                     "warning",
-                    "本句是初稿给出的参考句（“【建议改写】”标记已删除，文字未改），"
-                    "请按本单位本年度的实际情况改写或删除。",
+                    "本句与骨架中的参考句（往年报告的原句）相同：若是初稿给出的参考句，"
+                    "“【建议改写】”标记删了但文字没改；请按本单位本年度的实际情况改写或删除。",
                     start,
                     end,
                 )

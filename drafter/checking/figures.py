@@ -168,16 +168,24 @@ def changes_off_policy(
 
 
 def _described(text: str, figures: Sequence[FigureLike], change: FigureLike) -> FigureLike | None:
-    """Return the figure CHANGE describes: the last value before it in its sentence."""
+    """Return the figure CHANGE describes: the value just before it ("4次，同比增长33.3%").
+
+    A change that names its own subject ("13个事项的办理时限缩短60%") describes no figure.
+    """
     sentence_start = max(text.rfind(ch, 0, change.start) for ch in "。！？；") + 1
-    before = [
-        f
-        for f in figures
-        if sentence_start <= f.start < change.start
-        and f.kind in ("count", "money", "percent")
-        and not _DIFFERENCE.search(_clause_before(text, f.start))
-    ]
-    return before[-1] if before else None
+    before = [f for f in figures if sentence_start <= f.start and f.end <= change.start]
+    if not before:
+        return None
+    base = before[-1]
+    if text[base.end : change.start].strip("，、 ") or base.kind not in (
+        "count",
+        "money",
+        "percent",
+    ):
+        return None
+    if _DIFFERENCE.search(_clause_before(text, base.start)):
+        return None
+    return base
 
 
 def change_mismatches(
