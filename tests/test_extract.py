@@ -270,3 +270,11 @@ def test_the_previous_clause_alone_does_not_name_a_long_clauses_figure() -> None
         ("100件", "行政复议受理件数"),
         ("85件", "行政复议审结件数"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["县政府常务会专题研究法治政府建设工作2次。", "县政府常务会议专题研究法治政府建设工作2次。"],
+)
+def test_a_standing_meeting_studying_the_work(text: str) -> None:
+    assert _matched("leadership", text) == [("2次", "常务会议研究法治次数")]
