@@ -125,7 +125,10 @@ def parts(ctx: CheckContext) -> Iterator[Located]:
             if merged is not None:
                 yield merged
                 continue
-        message = f"缺少规定要求的第{chinese_numeral(number)}部分“{name}”。"
+        message = (
+            f"缺少规定要求的第{chinese_numeral(number)}部分“{name}”。"
+            "请补写这一部分（单列一个一级标题）。"
+        )
         yield end, Finding("missing-part", "error", None, None, message, "")
     yield from _part_order(ctx)
 
