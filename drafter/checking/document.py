@@ -23,6 +23,7 @@ _COPY_MIN_CHARS = 30
 # A paragraph is "mostly" last year's when this share of its characters, in order, come from
 # one paragraph of last year's report (a copy with a sentence cut or a figure changed).
 _SIMILAR_SHARE = 0.8
+_RUN = 6  # the shortest run of characters counted as copied
 _NOT_TEXT = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]")
 _NOT_WORDS = re.compile(r"[^A-Za-z\u4e00-\u9fff]|[万亿余多]")
 _TO_CONFIRM = re.compile(r"【待核：([^】\n]{0,80})】")
@@ -257,7 +258,8 @@ def _best_share(key: str, pool: list[tuple[str, Counter[str]]]) -> float:
         if sum((mine & counts).values()) / len(key) <= max(best, _SIMILAR_SHARE - 1e-9):
             continue
         blocks = SequenceMatcher(None, key, other, autojunk=False).get_matching_blocks()
-        best = max(best, sum(b.size for b in blocks) / len(key))
+        # runs of a few characters match by chance (法治, 建设); copied text comes in long runs
+        best = max(best, sum(b.size for b in blocks if b.size >= _RUN) / len(key))
     return best
 
 
