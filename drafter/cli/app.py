@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import functools
 import sys
-import unicodedata
 from collections.abc import Callable
 from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
+from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperCommand, TyperGroup
 
 from drafter import __version__
+from drafter.cli.chinese import (
+    ChineseContext,
+    display_width,
+    help_record,
+    plain_runtime_param,
+    translate,
+    unknown_command,
+)
 from drafter.errors import DrafterError
 
 P = ParamSpec("P")
@@ -19,7 +27,28 @@ R = TypeVar("R")
 
 
 class _ChineseHelp:
-    """Say the help option and the usage line in Chinese (typer's bundled click has no gettext)."""
+    """Chinese help and usage errors, and parameters converted without pydantic.
+
+    typer's bundled click has no gettext: its words are replaced where they surface (see
+    drafter.cli.chinese).
+    """
+
+    context_class = ChineseContext
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.options_metavar = "[选项]"
+        for param in self.params:  # type: ignore[attr-defined]
+            if param._runtime_param is None:  # typer builds it on first use, with pydantic
+                param._runtime_param = plain_runtime_param(param)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc, no-any-return]
+        except ClickException as e:
+            if isinstance(e, UsageError) and e.ctx is None:  # the parser's own errors
+                e.ctx, e.cmd = ctx, ctx.command
+            raise translate(e) from None
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
@@ -31,6 +60,17 @@ class _ChineseHelp:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="用法：")
 
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        records = {"argument": [], "option": []}  # type: dict[str, list[tuple[str, str]]]
+        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+            record = help_record(param, ctx)
+            if record is not None:
+                records[param.param_type_name].append(record)
+        for kind, heading in (("argument", "参数"), ("option", "选项")):
+            if records[kind]:
+                with formatter.section(heading):
+                    formatter.write_dl(records[kind])
+
 
 # typer.core looks its section headings up through gettext's `_`; answer in Chinese.
 _HEADINGS = {"Options": "选项", "Arguments": "参数", "Commands": "命令"}
@@ -38,7 +78,24 @@ typer.core._ = lambda message: _HEADINGS.get(message, message)  # type: ignore[a
 
 
 class ChineseGroup(_ChineseHelp, TyperGroup):
-    """The root command, with Chinese help words."""
+    """The root command: Chinese help words, and every usage error as one Chinese line."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.subcommand_metavar = "命令 [参数]..."
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ClickException as e:
+            raise translate(e) from None
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            if not ctx.resilient_parsing:
+                raise unknown_command(name, self.list_commands(ctx), ctx)
+        return super().resolve_command(ctx, args)
 
 
 class ChineseCommand(_ChineseHelp, TyperCommand):
@@ -106,11 +163,6 @@ def info(message: str) -> None:
 def is_terminal() -> bool:
     """Return True when stderr is a terminal (progress bars only there)."""
     return sys.stderr.isatty()
-
-
-def display_width(text: str) -> int:
-    """Return how many terminal columns TEXT takes (a Chinese character takes two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def pad(text: str, width: int) -> str:
