@@ -8,17 +8,20 @@ from collections.abc import Callable
 from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
+from typer import _click
 from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperCommand, TyperGroup
 
 from drafter import __version__
 from drafter.cli.chinese import (
     ChineseContext,
-    display_width,
     help_record,
     plain_runtime_param,
     translate,
     unknown_command,
+)
+from drafter.cli.chinese import (
+    display_width as display_width,  # re-exported: the commands pad tables with it
 )
 from drafter.errors import DrafterError
 
@@ -33,7 +36,8 @@ class _ChineseHelp:
     drafter.cli.chinese).
     """
 
-    context_class = ChineseContext
+    context_class: type[_click.Context] = ChineseContext
+    options_metavar: str | None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -54,6 +58,8 @@ class _ChineseHelp:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = "显示本帮助并退出。"
+            if option._runtime_param is None:
+                option._runtime_param = plain_runtime_param(option)
         return option
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
@@ -90,11 +96,15 @@ class ChineseGroup(_ChineseHelp, TyperGroup):
         except ClickException as e:
             raise translate(e) from None
 
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        super().format_options(ctx, formatter)
+        self.format_commands(ctx, formatter)
+
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0] if args else ""
-        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
-            if not ctx.resilient_parsing:
-                raise unknown_command(name, self.list_commands(ctx), ctx)
+        unknown = name and not name.startswith("-") and self.get_command(ctx, name) is None
+        if unknown and not ctx.resilient_parsing:
+            raise unknown_command(name, self.list_commands(ctx), ctx)
         return super().resolve_command(ctx, args)
 
 

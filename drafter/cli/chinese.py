@@ -45,9 +45,43 @@ class ChineseFormatter(_click.HelpFormatter):
         self.write(f"{'':>{self.current_indent}}{heading}：\n")
 
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
-        # click aligns by characters; pad each name so that its length is its display width.
-        padded = [(first + " " * (display_width(first) - len(first)), second) for first, second in rows]
-        super().write_dl(padded, col_max, col_spacing)
+        # click aligns and wraps by characters; a Chinese character takes two columns.
+        rows = list(rows)
+        widths = [display_width(first) for first, _ in rows]
+        first_col = min(max(widths, default=0), col_max) + col_spacing
+        indent = " " * self.current_indent
+        text_width = max(self.width - self.current_indent - first_col - 2, 20)
+        for (first, second), width in zip(rows, widths, strict=True):
+            self.write(f"{indent}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if width <= first_col - col_spacing:
+                self.write(" " * (first_col - width))
+            else:
+                self.write(f"\n{indent}{' ' * first_col}")
+            lines = wrap_columns(second, text_width)
+            self.write(f"{lines[0]}\n")
+            for line in lines[1:]:
+                self.write(f"{indent}{' ' * first_col}{line}\n")
+
+
+_TOKEN = re.compile(r"[!-~]+|\s+|.")
+
+
+def wrap_columns(text: str, width: int) -> list[str]:
+    """Return TEXT cut into lines of at most WIDTH columns, breaking between Chinese characters."""
+    lines, line, used = [], "", 0
+    for token in _TOKEN.findall(text.replace("\n", " ")):
+        size = display_width(token)
+        if used + size > width and line.strip():
+            lines.append(line.rstrip())
+            line, used = "", 0
+            if token.isspace():
+                continue
+        line, used = line + token, used + size
+    lines.append(line.rstrip())
+    return lines
 
 
 class ChineseContext(_click.Context):
@@ -144,8 +178,7 @@ def help_record(param: Any, ctx: Any) -> tuple[str, str] | None:
     if isinstance(param.show_default, str):
         extra.append(f"默认：{param.show_default}")
     elif param.show_default and param.default not in (None, False, "", (), []):
-        if not callable(param.default):
-            extra.append(f"默认：{param.default}")
+        extra.append(f"默认：{param.default}")
     if param.min is not None and param.max is not None:
         extra.append(f"{param.min}至{param.max}")
     elif param.min is not None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass, fields
+from functools import cache
 from pathlib import Path
+from typing import Any, get_args, get_origin, get_type_hints
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
 
 from drafter.errors import TemplateDataError
 from drafter.yamlfile import read_yaml
@@ -13,18 +15,16 @@ from drafter.yamlfile import read_yaml
 SKELETON_VERSION = 1
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Variant(_Frozen):
+@dataclass(frozen=True)
+class Variant:
     """A heading or sub-topic as written, and in how many reports' sections it occurs."""
 
     text: str
     count: int
 
 
-class Exemplar(_Frozen):
+@dataclass(frozen=True)
+class Exemplar:
     """A sentence from a past report, figures replaced by named slots ("受理行政复议案件{件数}件")."""
 
     text: str
@@ -32,7 +32,8 @@ class Exemplar(_Frozen):
     source: str
 
 
-class CategorySkeleton(_Frozen):
+@dataclass(frozen=True)
+class CategorySkeleton:
     """What past reports say under one category."""
 
     id: str
@@ -46,7 +47,8 @@ class CategorySkeleton(_Frozen):
     typical: list[Exemplar]
 
 
-class Arrangement(_Frozen):
+@dataclass(frozen=True)
+class Arrangement:
     """How the reports arrange the rule's parts (counts of reports)."""
 
     umbrella: int
@@ -57,7 +59,8 @@ class Arrangement(_Frozen):
     closing_unheaded: int
 
 
-class Skeleton(_Frozen):
+@dataclass(frozen=True)
+class Skeleton:
     """The whole learned skeleton: sources, arrangement, and categories in their learned order."""
 
     version: int
@@ -68,6 +71,50 @@ class Skeleton(_Frozen):
     def category(self, cid: str) -> CategorySkeleton | None:
         """Return the skeleton of category CID, or None when no report had it."""
         return next((c for c in self.categories if c.id == cid), None)
+
+
+class _Invalid(Exception):
+    """Where in the skeleton file a value is wrong, and what is wrong with it."""
+
+    def __init__(self, where: list[str | int], what: str) -> None:
+        super().__init__(what)
+        self.where, self.what = where, what
+
+
+_KINDS = {str: "文字", int: "整数", float: "数字"}
+
+
+def _build(kind: Any, raw: Any, where: list[str | int]) -> Any:
+    """Return RAW checked against KIND (a str/int/float, list[...] or one of the dataclasses)."""
+    if get_origin(kind) is list:
+        if not isinstance(raw, list):
+            raise _Invalid(where, "应为列表")
+        (item,) = get_args(kind)
+        return [_build(item, x, [*where, i]) for i, x in enumerate(raw)]
+    if kind in _KINDS:
+        plain = isinstance(raw, kind) and not isinstance(raw, bool)
+        if kind is float and isinstance(raw, int) and not isinstance(raw, bool):
+            return float(raw)
+        if not plain:
+            raise _Invalid(where, f"应为{_KINDS[kind]}，现在是 {raw!r}")
+        return raw
+    if not isinstance(raw, dict):
+        raise _Invalid(where, "应为“键: 值”的表")
+    hints = _hints(kind)
+    unknown = [k for k in raw if k not in hints]
+    if unknown:
+        raise _Invalid([*where, str(unknown[0])], "不认识这一项")
+    values = {}
+    for name, hint in hints.items():
+        if name not in raw:
+            raise _Invalid([*where, name], "缺少这一项")
+        values[name] = _build(hint, raw[name], [*where, name])
+    return kind(**values)
+
+
+@cache
+def _hints(kind: type) -> dict[str, Any]:
+    return {f.name: get_type_hints(kind)[f.name] for f in fields(kind)}
 
 
 _HEADER = """\
@@ -82,7 +129,7 @@ _HEADER = """\
 def dump_skeleton(skeleton: Skeleton) -> str:
     """Return the skeleton as deterministic, human-readable YAML."""
     body = yaml.safe_dump(
-        skeleton.model_dump(),
+        asdict(skeleton),
         allow_unicode=True,
         sort_keys=False,
         width=1000,
@@ -101,12 +148,11 @@ def load_skeleton(path: Path) -> Skeleton:
         path, TemplateDataError, "骨架文件", "请先运行 drafter learn 生成，或用 --skeleton 指定。"
     )
     try:
-        skeleton = Skeleton.model_validate(raw)
-    except ValidationError as e:
-        first = e.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
+        skeleton: Skeleton = _build(Skeleton, raw, [])
+    except _Invalid as e:
+        where = ".".join(str(p) for p in e.where) or "整个文件"
         raise TemplateDataError(
-            f"骨架文件格式不对（{where}：{first['msg']}）。请用 drafter learn 重新生成。",
+            f"骨架文件格式不对（{where}：{e.what}）。请用 drafter learn 重新生成。",
             path=str(path),
         ) from e
     if skeleton.version != SKELETON_VERSION:
