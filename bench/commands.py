@@ -34,7 +34,7 @@ _PEAK = (
 def peak_mib(command: list[str]) -> float:
     """Return the peak resident memory, in MiB, of one run of COMMAND."""
     done = subprocess.run(
-        [sys.executable, "-c", _PEAK, *command], cwd=ROOT, check=True, capture_output=True
+        [sys.executable, "-c", _PEAK, *command], cwd=ROOT, env=ENV, check=True, capture_output=True
     )
     return int(done.stdout) / 1024
 

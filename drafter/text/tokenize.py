@@ -5,20 +5,30 @@ graph, ties to the longest word, runs of single ASCII letters and digits joined)
 one pass per block with the log-probabilities memoised: it gives the same words as
 `Tokenizer.lcut(text, HMM=False)` (tests/test_tokenize.py checks it) at about twice the speed,
 which is most of the cost of `drafter learn`.
+
+jieba's dictionary (350,000 words, 1.5 s to load whole) is read lazily: built once into a
+per-user cache file grouped by first character (`_LazyDictionary`), each text loads only the
+groups of the characters it contains, and drafter's own words are laid over them in jieba's
+order. jieba itself is imported only to compare against it (tests) and never to segment.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import logging
+import marshal
 import re
 import sys
+from array import array
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from math import log
+from pathlib import Path
 from typing import Any
 
 from drafter.resources import template_path
 from drafter.text.sentences import split_sentences
+from drafter.usercache import cache_dir, read_cache, write_cache
 
 _WORD_FREQ = 20000  # high enough that a domain term is never split by jieba
 _MEMO_PARAGRAPHS = 1 << 16  # about 2,500 reports; a bigger corpus only tokenizes some twice
@@ -30,13 +40,149 @@ _JOINERS = "+#&._%-"  # the symbols jieba's blocks hold besides letters, digits 
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
-class _Segmenter:
-    """jieba's dictionary (word → frequency) and the memoised log-probability of each word."""
+_USER_LINE = re.compile("^(.+?)( [0-9]+)?( [a-z]+)?$")  # jieba's re_userdict
+_CACHE_FORMAT = 2
+_MAGIC = b"DRJ2"
+_BUCKET_MASK = 0xFFFF  # 65,536 buckets of about 8 entries
 
-    def __init__(self, tokenizer: Any) -> None:
-        self.freq: dict[str, int] = tokenizer.FREQ
-        self.log_total = log(tokenizer.total)
+
+def _jieba_dictionary() -> Path:
+    """Return jieba's dictionary file (dict.txt), found without importing jieba."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("jieba")
+    return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
+
+
+def _bucket(word: str) -> int:
+    """Return the bucket of a word of two or more characters: a hash of its first two."""
+    return (ord(word[0]) * 65599 + ord(word[1])) & _BUCKET_MASK
+
+
+def _build_cache(dictionary: bytes) -> bytes:
+    """Return jieba's prefix dictionary (gen_pfdict) as a cache file: single characters whole,
+    longer entries in buckets by their first two characters, each bucket marshalled apart."""
+    freq: dict[str, int] = {}
+    total = 0
+    for raw in dictionary.splitlines():
+        line = raw.strip().decode("utf-8")
+        if not line:
+            continue
+        word, written = line.split(" ")[:2]
+        freq[word] = int(written)
+        total += int(written)
+        for end in range(1, len(word) + 1):
+            freq.setdefault(word[:end], 0)
+    singles = {w: c for w, c in freq.items() if len(w) == 1}
+    buckets: list[dict[str, int]] = [{} for _ in range(_BUCKET_MASK + 1)]
+    for word, count in freq.items():
+        if len(word) > 1:
+            buckets[_bucket(word)][word] = count
+    parts = [marshal.dumps(b) if b else b"" for b in buckets]
+    offsets = array("Q", [0])
+    for part in parts:
+        offsets.append(offsets[-1] + len(part))
+    head = marshal.dumps((total, singles))
+    return b"".join([_MAGIC, len(head).to_bytes(8, "little"), head, offsets.tobytes(), *parts])
+
+
+class _LazyDictionary:
+    """jieba's prefix dictionary from the cache file, a bucket of words read when first needed.
+
+    The file is named after the dictionary's size and modification time (as Python names
+    its .pyc files), so a changed dictionary gets a new one; with no usable cache folder it
+    is built in memory (as slow as jieba, once per run).
+    """
+
+    def __init__(self) -> None:
+        path = _jieba_dictionary()
+        stat = path.stat()
+        name = f"jieba-{_CACHE_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.dict"
+        blob = read_cache(name)
+        if blob is None or not blob.startswith(_MAGIC):
+            blob = _build_cache(path.read_bytes())
+            write_cache(name, blob)
+        size = int.from_bytes(blob[4:12], "little")
+        self.total, self.singles = marshal.loads(blob[12 : 12 + size])
+        self.offsets = array("Q")
+        self.offsets.frombytes(blob[12 + size : 12 + size + 8 * (_BUCKET_MASK + 2)])
+        self.blob, self.base = blob, 12 + size + 8 * (_BUCKET_MASK + 2)
+
+    def bucket(self, number: int) -> dict[str, int]:
+        """Return the entries (word or prefix → frequency, 0 for a prefix) of bucket NUMBER."""
+        start, end = self.offsets[number], self.offsets[number + 1]
+        if start == end:
+            return {}
+        words: dict[str, int] = marshal.loads(self.blob[self.base + start : self.base + end])
+        return words
+
+
+@cache
+def _dictionary() -> _LazyDictionary:
+    return _LazyDictionary()
+
+
+def _user_words(extra_words: frozenset[str]) -> list[tuple[str, int]] | None:
+    """Return drafter's user dictionary then EXTRA_WORDS as (word, frequency), in jieba's order.
+
+    None when a user-dictionary line has no frequency (jieba would compute one by segmenting).
+    """
+    added: list[tuple[str, int]] = []
+    userdict = template_path("userdict.txt")
+    if userdict.exists():
+        for raw in userdict.read_bytes().splitlines():
+            line = raw.strip().decode("utf-8").lstrip("\ufeff")
+            if not line:
+                continue
+            match = _USER_LINE.match(line)
+            assert match is not None  # at least one character
+            word, count, _tag = match.groups()
+            if count is None:
+                return None
+            added.append((word, int(count.strip())))
+    added.extend((word, _WORD_FREQ) for word in sorted(extra_words))
+    return added
+
+
+class _Segmenter:
+    """jieba's dictionary (word → frequency) and the memoised log-probability of each word.
+
+    FREQ holds only the groups of the characters seen so far (`_load`).
+    """
+
+    def __init__(self, extra_words: frozenset[str]) -> None:
+        added = _user_words(extra_words)
+        self.freq: dict[str, int]
+        self.lazy: _LazyDictionary | None = None
+        if added is None:  # jieba must compute a frequency: load its whole dictionary
+            tokenizer = jieba_tokenizer(extra_words)
+            self.freq, total = tokenizer.FREQ, tokenizer.total
+        else:
+            self.lazy = _dictionary()
+            self.freq = dict(self.lazy.singles)
+            total = self.lazy.total + sum(c for _, c in added)
+            self.added: dict[int, list[tuple[str, int]]] = {}
+            for word, count in added:  # jieba's add_word, for single characters now
+                if len(word) == 1:
+                    self.freq[word] = count
+                else:
+                    self.freq.setdefault(word[0], 0)
+                    self.added.setdefault(_bucket(word), []).append((word, count))
+        self.log_total = log(total)
         self.log_prob: dict[str, float] = {}
+        self.loaded: set[int] = set()
+
+    def _load(self, text: str) -> None:
+        """Add to FREQ the buckets of TEXT's character pairs not loaded yet, drafter's words over."""
+        assert self.lazy is not None
+        freq = self.freq
+        for number in {_bucket(text[i : i + 2]) for i in range(len(text) - 1)} - self.loaded:
+            freq.update(self.lazy.bucket(number))
+            for word, count in self.added.get(number, ()):  # jieba's add_word
+                freq[word] = count
+                for end in range(2, len(word)):
+                    freq.setdefault(word[:end], 0)
+            self.loaded.add(number)
 
     def words(self, text: str, *, drop_punctuation: bool = False) -> list[str]:
         """Return the words of TEXT exactly as jieba's `lcut(text, HMM=False)` does.
@@ -45,6 +191,8 @@ class _Segmenter:
         character: outside jieba's blocks such words are single characters, inside them runs
         of its joining symbols (+#&._%-).
         """
+        if self.lazy is not None:
+            self._load(text)
         out: list[str] = []
         for block in _HAN.split(text):
             if not block:
@@ -105,16 +253,19 @@ class _Segmenter:
 @cache
 def segmenter(extra_words: frozenset[str]) -> _Segmenter:
     """Return the segmenter for EXTRA_WORDS: `.words(text)` gives jieba's words without HMM."""
-    return _Segmenter(jieba_tokenizer(extra_words))
+    return _Segmenter(extra_words)
 
 
 @cache
 def jieba_tokenizer(extra_words: frozenset[str] = frozenset()) -> Any:
     """Return a jieba Tokenizer with drafter's user dictionary and EXTRA_WORDS loaded."""
-    import jieba  # imported lazily: `drafter --help` and `draft` must not pay for it
+    import jieba  # only to compare against (tests), or for a user word without a frequency
 
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
+    folder = cache_dir()
+    if folder is not None:  # jieba's own cache beside drafter's, not in the shared temp folder
+        tk.tmp_dir = str(folder)
     userdict = template_path("userdict.txt")
     if userdict.exists():
         with userdict.open("rb") as fh:  # jieba leaves a path's file open
