@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from draft import EXAMPLE, ROOT, floor_command, paired, summary
+from draft import ENV, EXAMPLE, ROOT, floor_command, paired, summary
 
 SEED = ROOT / "seeds" / "001_bc27b33d59f37cf0.txt"
 ROUNDS = 9
