@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import marshal
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from drafter.errors import DataError, DrafterError
+from drafter.usercache import read_cache, write_cache
 
 # libyaml's parser when PyYAML was built with it: the catalogue parses ~7x faster, same result.
 SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Lines = dict[tuple[str, ...], int]
+# Parsed files are cached (marshalled) under a hash of their bytes and of the parser: never stale.
+_CACHE_KEY = f"drafter-yaml-1-{yaml.__version__}-{SafeLoader.__name__}".encode()[:64]
 
 
 def read_yaml(path: Path, error: type[DrafterError], what: str, advice: str = "") -> Any:
@@ -22,7 +28,13 @@ def read_yaml(path: Path, error: type[DrafterError], what: str, advice: str = ""
     not a YAML text file at all.
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        digest = hashlib.blake2b(data, digest_size=16, key=_CACHE_KEY).hexdigest()
+        cached = read_cache(f"yaml-{digest}.marshal")
+        if cached is not None:
+            with contextlib.suppress(ValueError, EOFError, TypeError):
+                return marshal.loads(cached)
+        text = data.decode("utf-8")
     except FileNotFoundError as e:
         raise error(f"找不到{what}。{advice}", path=str(path)) from e
     except UnicodeDecodeError as e:
@@ -30,7 +42,7 @@ def read_yaml(path: Path, error: type[DrafterError], what: str, advice: str = ""
     except OSError as e:
         raise error(f"无法读取{what}（{e.strerror}）。{advice}", path=str(path)) from e
     try:
-        return yaml.load(text, Loader=SafeLoader)
+        value = yaml.load(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         problem = str(e.problem or e.context or "")
@@ -40,6 +52,9 @@ def read_yaml(path: Path, error: type[DrafterError], what: str, advice: str = ""
         ) from e
     except yaml.YAMLError as e:
         raise error(f"YAML 格式错误：{e}", path=str(path)) from e
+    with contextlib.suppress(ValueError):  # a value marshal cannot hold (a date): parse each time
+        write_cache(f"yaml-{digest}.marshal", marshal.dumps(value))
+    return value
 
 
 def load_yaml_with_lines(text: str, path: str) -> tuple[Any, Lines]:
