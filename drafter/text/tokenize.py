@@ -22,6 +22,7 @@ import sys
 from array import array
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from itertools import pairwise
 from math import log
 from pathlib import Path
 from typing import Any
@@ -171,12 +172,18 @@ class _Segmenter:
         self.log_total = log(total)
         self.log_prob: dict[str, float] = {}
         self.loaded: set[int] = set()
+        self.pairs: set[str] = set()  # character pairs whose bucket is loaded
 
     def _load(self, text: str) -> None:
         """Add to FREQ the buckets of TEXT's character pairs not loaded yet, drafter's words over."""
         assert self.lazy is not None
+        # Pairs seen before are skipped without hashing them into buckets: this runs per sentence.
+        new = {a + b for a, b in pairwise(text)} - self.pairs
+        if not new:
+            return
+        self.pairs |= new
         freq = self.freq
-        for number in {_bucket(text[i : i + 2]) for i in range(len(text) - 1)} - self.loaded:
+        for number in {_bucket(pair) for pair in new} - self.loaded:
             freq.update(self.lazy.bucket(number))
             for word, count in self.added.get(number, ()):  # jieba's add_word
                 freq[word] = count
