@@ -45,7 +45,9 @@ def test_python_m_drafter_help_lists_every_command_in_order() -> None:
     proc = _run("-m", "drafter", "--help")
     assert proc.returncode == 0, proc.stderr
     listed = [
-        line.split()[0] for line in proc.stdout.split("命令:")[1].splitlines() if line.strip()
+        line.split()[0]
+        for line in proc.stdout.split("命令：")[1].splitlines()
+        if line.strip() and not line.startswith("   ")  # a wrapped summary is indented further
     ]
     assert sorted(listed) == sorted(COMMANDS)
     assert "法治政府建设年度报告" in proc.stdout

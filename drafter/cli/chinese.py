@@ -66,6 +66,7 @@ class ChineseFormatter(_click.HelpFormatter):
                 self.write(f"{indent}{' ' * first_col}{line}\n")
 
 
+_NO_LINE_START = frozenset("，。、；：？！）》”’」』】")  # kept at the end of the line above
 _TOKEN = re.compile(r"[!-~]+|\s+|.")
 
 
@@ -74,7 +75,7 @@ def wrap_columns(text: str, width: int) -> list[str]:
     lines, line, used = [], "", 0
     for token in _TOKEN.findall(text.replace("\n", " ")):
         size = display_width(token)
-        if used + size > width and line.strip():
+        if used + size > width and line.strip() and token not in _NO_LINE_START:
             lines.append(line.rstrip())
             line, used = "", 0
             if token.isspace():
@@ -128,7 +129,8 @@ def translate(error: ClickException) -> ClickException:
     elif isinstance(error, NoSuchOption):
         message = f"没有选项 {error.option_name}。"
         if error.possibilities:
-            message = f"没有选项 {error.option_name}，您要的是不是 {'、'.join(sorted(error.possibilities))}？"
+            closest = error.possibilities[0]  # click lists them closest first
+            message = f"没有选项 {error.option_name}，您要的是不是 {closest}？"
     elif isinstance(error, BadOptionUsage) and "requires" in error.message:
         message = f"选项 {error.option_name} 后面要写一个值。"
     elif isinstance(error, BadOptionUsage):
@@ -143,10 +145,9 @@ def translate(error: ClickException) -> ClickException:
 
 def unknown_command(name: str, commands: list[str], ctx: Any) -> ChineseUsageError:
     """Return the error for command NAME that does not exist, suggesting the closest one."""
-    matches = get_close_matches(name, commands)
+    matches = get_close_matches(name, commands, n=1)
     if matches:
-        suggestion = "、".join(matches)
-        return ChineseUsageError(f"没有命令“{name}”，您要的是不是 {suggestion}？", ctx)
+        return ChineseUsageError(f"没有命令“{name}”，您要的是不是 {matches[0]}？", ctx)
     return ChineseUsageError(f"没有命令“{name}”。可用的命令：{'、'.join(commands)}。", ctx)
 
 
