@@ -13,11 +13,12 @@ from typer.testing import CliRunner, Result
 
 import drafter.cli  # registers the commands
 import drafter.drafting.templating
-from drafter.catalogue import load_indicators
+from drafter.catalogue import PART1_CATEGORIES, load_indicators
 from drafter.cli.app import app
 from drafter.datafile import load_data
 from drafter.docx import find_controls, iter_body_paragraphs
 from drafter.errors import TemplateDataError
+from drafter.learning import load_skeleton
 from drafter.resources import templates_dir
 
 from helpers import EXAMPLE, SEEDS, reopen
@@ -320,6 +321,18 @@ def test_draft_takes_the_sections_and_order_of_the_skeleton_learned_in_this_fold
     result = runner.invoke(app, ["draft", str(data), "-o", "out.docx"])
     assert result.exit_code == 0, result.output
     assert "使用本文件夹中学到的骨架：templates/skeleton.yaml" in result.stderr
+    document = reopen((tmp_path / "out.docx").read_bytes())
+    headings = [text for style, text in iter_body_paragraphs(document) if style == "Heading 2"]
+    # the headings the two reports wrote (each once: the first in order), in the learned order
+    skeleton = load_skeleton(tmp_path / "templates" / "skeleton.yaml")
+    part1 = [c for c in skeleton.categories if c.id in PART1_CATEGORIES]
+    assert len(headings) == len(part1) == 8
+    for heading, category in zip(headings, part1, strict=True):
+        assert heading.endswith(category.headings[0].text), (heading, category.id)
+    # 默认标题 asks for the default names, in the same order
+    data.write_text(_LEARNED_ONLY + "默认标题: 是\n", encoding="utf-8")
+    result = runner.invoke(app, ["draft", str(data), "-o", "out.docx", "--force"])
+    assert result.exit_code == 0, result.output
     document = reopen((tmp_path / "out.docx").read_bytes())
     headings = [text for style, text in iter_body_paragraphs(document) if style == "Heading 2"]
     assert headings == [
