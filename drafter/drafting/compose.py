@@ -274,7 +274,7 @@ def _category_body(cid: str, ctx: _Context) -> list[Block]:
         Block("body", _inlines(_paragraph_text(cid, p, data), data))
         for p in paragraphs(cid, rest, data, ctx.level, own, points)
     ]
-    if not blocks and len(figures) == 1 and figures[0].text.count("。") <= 1:
+    if not blocks and len(figures) == 1 and figures[0].text.count("。") <= 1 and ctx.pool.get(cid):
         blocks.extend(_suggestions(cid, ctx)[:1])  # no section of one figure sentence alone
     return [*blocks, *figures]
 

@@ -36,6 +36,7 @@ _PLACE = re.compile(
     r"|[\u4e00-\u9fff]{2}(?<![全本我各该乡城集重小名点])镇(?![街村级])"
     r"|[\u4e00-\u9fff]{2,3}(?<![全本我各该镇和、])街道(?![办党])"
 )
+_ENDS = ("。", "！", "？", "；", ";", "”", "）")
 _FILL = re.compile(r"\{(年度|下年|自称)\}")
 
 
@@ -52,6 +53,8 @@ def suggestion_pool(skeleton: Skeleton, level: Level | str = "市") -> dict[str,
     seen: set[str] = set()
     for category in skeleton.categories:
         for exemplar in category.typical:
+            if not exemplar.text.rstrip().endswith(_ENDS):
+                continue  # the learner's last words of a cut-off paragraph, not a sentence
             text = _tidy(exemplar.text)
             if text in seen or not reusable(text, level):
                 continue
