@@ -13,11 +13,12 @@ from typer.testing import CliRunner, Result
 
 import drafter.cli  # registers the commands
 import drafter.drafting.templating
-from drafter.catalogue import load_indicators
+from drafter.catalogue import PART1_CATEGORIES, load_indicators
 from drafter.cli.app import app
 from drafter.datafile import load_data
 from drafter.docx import find_controls, iter_body_paragraphs
 from drafter.errors import TemplateDataError
+from drafter.learning import load_skeleton
 from drafter.resources import templates_dir
 
 from helpers import EXAMPLE, SEEDS, reopen
@@ -227,7 +228,15 @@ def test_scaffold_writes_a_file_load_data_accepts_as_is(tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     data = load_data(text, str(out))
     assert (data.unit, data.self_name, data.year) == ("测试县人民政府", "我县", 2025)
-    assert set(data.figures) == set(load_indicators())
+    # a county is not offered what only a 设区的市 or province has (政府规章, 地方性法规); a
+    # few to fill come first, every other offered indicator is one "# " away
+    offered = {k for k, i in load_indicators().items() if i.offered_at("县")}
+    assert {"政府规章件数", "地方性法规件数"} & offered == set()
+    assert 0 < len(data.figures) <= 15 and set(data.figures) < offered
+    for key in offered - set(data.figures):
+        assert f"    # {key}:    # " in text, key
+    uncommented = re.sub(r"^(\s+)# (\S+:    # )", r"\1\2", text, flags=re.M)
+    assert set(load_data(uncommented, str(out)).figures) == offered
     assert all(v.current is None and v.previous is None for v in data.figures.values())
     assert all(p == () for p in data.points.values())
     assert (data.problems, data.plans) == ((), ())
@@ -262,7 +271,7 @@ def test_scaffold_unit_with_yaml_characters_survives(tmp_path: Path) -> None:
     assert load_data(out.read_text(encoding="utf-8"), str(out)).unit == unit
 
 
-def test_the_untouched_scaffold_drafts_with_a_placeholder_for_every_indicator(
+def test_the_untouched_scaffold_drafts_with_a_placeholder_for_every_listed_indicator(
     tmp_path: Path,
 ) -> None:
     data, out = tmp_path / "数据.yaml", tmp_path / "初稿.docx"
@@ -271,8 +280,11 @@ def test_the_untouched_scaffold_drafts_with_a_placeholder_for_every_indicator(
     assert result.exit_code == 0, result.output
     document = docx.Document(str(out))
     controls = find_controls(document)
-    assert sorted(c.key for c in controls if c.kind == "todo") == sorted(load_indicators())
+    listed = load_data(data.read_text(encoding="utf-8"), str(data)).figures
+    assert sorted(c.key for c in controls if c.kind == "todo") == sorted(listed)
     assert [c for c in controls if c.kind == "figure"] == []
+    # a short draft to fill in, not a hundred yellow fields
+    assert 0 < sum(p.text.count("【待填") for p in document.paragraphs) <= 20
     # the unit, the self-name and the date are left to fill too, in yellow
     title = document.paragraphs[0]
     assert title.text == "【待填：单位名称】关于2025年度法治政府建设情况的报告"
@@ -309,6 +321,18 @@ def test_draft_takes_the_sections_and_order_of_the_skeleton_learned_in_this_fold
     result = runner.invoke(app, ["draft", str(data), "-o", "out.docx"])
     assert result.exit_code == 0, result.output
     assert "使用本文件夹中学到的骨架：templates/skeleton.yaml" in result.stderr
+    document = reopen((tmp_path / "out.docx").read_bytes())
+    headings = [text for style, text in iter_body_paragraphs(document) if style == "Heading 2"]
+    # the headings the two reports wrote (each once: the first in order), in the learned order
+    skeleton = load_skeleton(tmp_path / "templates" / "skeleton.yaml")
+    part1 = [c for c in skeleton.categories if c.id in PART1_CATEGORIES]
+    assert len(headings) == len(part1) == 8
+    for heading, category in zip(headings, part1, strict=True):
+        assert heading.endswith(category.headings[0].text), (heading, category.id)
+    # 默认标题 asks for the default names, in the same order
+    data.write_text(_LEARNED_ONLY + "默认标题: 是\n", encoding="utf-8")
+    result = runner.invoke(app, ["draft", str(data), "-o", "out.docx", "--force"])
+    assert result.exit_code == 0, result.output
     document = reopen((tmp_path / "out.docx").read_bytes())
     headings = [text for style, text in iter_body_paragraphs(document) if style == "Heading 2"]
     assert headings == [

@@ -189,4 +189,4 @@ def test_round_trip_extract_then_draft_writes_last_year_and_the_change(tmp_path:
     result = runner.invoke(app, ["draft", str(data_file), "-o", str(out)])
     assert result.exit_code == 0, result.output
     body = "".join(paragraph_text(p._p) for p in Document(str(out)).paragraphs)
-    assert "1486件，同比增长6.2%" in body  # (1486 - 1399) / 1399
+    assert "1486件，较上年增长6.2%" in body  # (1486 - 1399) / 1399

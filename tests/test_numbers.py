@@ -1,10 +1,10 @@
-"""numbers: figures and year-on-year phrases written the way official reports write them."""
+"""numbers: figures written the way official reports write them."""
 
 from __future__ import annotations
 
 import pytest
 
-from drafter.text import change_phrase, chinese_numeral, format_figure, format_quantity
+from drafter.text import chinese_numeral, format_figure, format_quantity
 
 
 @pytest.mark.parametrize(
@@ -56,33 +56,6 @@ def test_format_quantity(value: float, approx: bool, expected: str) -> None:
 )
 def test_format_figure(value: float, unit: str, kind: str, approx: bool, expected: str) -> None:
     assert format_figure(value, unit, kind, approx=approx) == expected
-
-
-@pytest.mark.parametrize(
-    ("current", "previous", "kind", "expected"),
-    [
-        (1486, 1399, "count", "同比增长6.2%"),
-        (1399, 532, "count", "同比增长163%"),
-        (3650, 3800, "count", "同比下降3.9%"),
-        (5, 4, "count", "同比增长25%"),
-        (0, 5, "count", "同比下降100%"),
-        (100, 100, "count", "与上年持平"),
-        (10000, 10001, "count", "与上年持平"),  # -0.01% rounds to 0.0%
-        (5, 0, "count", None),  # no percentage from nothing
-        (0, 0, "count", None),
-        (412_000_000, 384_000_000, "money", "同比增长7.3%"),
-        (9.6, 12.81, "percent", "较上年下降3.2个百分点"),
-        (99.3, 98.6, "percent", "较上年提高0.7个百分点"),
-        (100, 100, "percent", "与上年持平"),
-        (50, 0, "percent", "较上年提高50个百分点"),  # points need no base
-        (97.84, 97.8, "percent", "与上年持平"),
-        # 0.05 points round half up, whatever binary floating point makes of the difference
-        (95.45, 95.4, "percent", "较上年提高0.1个百分点"),
-        (98.65, 98.6, "percent", "较上年提高0.1个百分点"),
-    ],
-)
-def test_change_phrase(current: float, previous: float, kind: str, expected: str | None) -> None:
-    assert change_phrase(current, previous, kind) == expected
 
 
 @pytest.mark.parametrize(

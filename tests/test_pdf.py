@@ -80,5 +80,5 @@ def test_pdf_pages_are_numbered_and_figures_printed(drafted: tuple[Path, str]) -
     for n in range(1, pages + 1):
         assert re.search(rf"—\s*{n}\s*—", text), n
     pdf = _squeeze(text)
-    assert "1486件，同比增长6.2%" in pdf
+    assert "1486件，较上年增长6.2%" in pdf
     assert _squeeze("示例市人民政府2026年3月6日") in pdf

@@ -86,7 +86,7 @@ def _sibling(el: _Element, step: str) -> _Element:
 
 
 def _delete_sentence(document: DocxDocument, key: str) -> None:
-    """Delete "；开展行政检查3650余次，同比下降3.9%" as a writer would: text, controls and all."""
+    """Delete "；开展行政检查3650余次，较上年下降3.9%" as a writer would: text, controls and all."""
     value, change = _control(document, key), _control(document, key, "change")
     before, comma = _sibling(value, "getprevious"), _sibling(value, "getnext")
     after = _sibling(change, "getnext")
@@ -109,8 +109,8 @@ def _edit_like_a_writer(data: bytes) -> bytes:
     """Return DATA after the edits of a week in Word, made through python-docx."""
     document = reopen(data)
     paragraphs = document.paragraphs
-    # Rewrite a paragraph of prose.
-    intro = next(p for p in paragraphs if p.text.startswith("市政府常务会议专题研究"))
+    # Rewrite a paragraph of prose (one without figures).
+    intro = next(p for p in paragraphs if p.text.startswith("将法治政府建设纳入全市"))
     intro.text = "市政府党组坚持把法治政府建设摆在全局工作的重要位置，年初即研究部署全年任务。"
     # Add a paragraph.
     rules = next(p for p in paragraphs if p.text.startswith("围绕城市治理"))
@@ -121,8 +121,8 @@ def _edit_like_a_writer(data: bytes) -> bytes:
     accepted = _control(document, "行政复议受理件数")
     paragraph = _paragraph_of(document, accepted)
     lead = paragraph.runs[0]
-    assert lead.text == "全年受理行政复议案件"
-    lead.text = "全年共受理行政复议案件"
+    assert lead.text.endswith("，全年受理行政复议案件")
+    lead.text = lead.text.replace("全年受理", "全年共受理")
     lead.bold = True
     Run(accepted.find(f"{qn('w:sdtContent')}/{qn('w:r')}"), paragraph).bold = True  # type: ignore[arg-type]
     # Add a comment on a paragraph holding figures.
@@ -156,7 +156,7 @@ def test_the_draft_has_the_placeholder_and_the_figures_to_update(drafted: bytes)
     label = load_indicators()["行政复议纠错件数"].description
     assert texts[("行政复议纠错件数", "todo")] == [f"【待填：{label}】"]
     assert texts[("行政复议受理件数", "value")] == ["1486件"]
-    assert texts[("行政复议受理件数", "change")] == ["同比增长6.2%"]
+    assert texts[("行政复议受理件数", "change")] == ["较上年增长6.2%"]
 
 
 def test_refresh_puts_every_changed_value_in_with_its_change_phrase(
@@ -164,12 +164,12 @@ def test_refresh_puts_every_changed_value_in_with_its_change_phrase(
 ) -> None:
     texts = _texts(reopen(refreshed.docx))
     assert texts[("行政复议受理件数", "value")] == ["1500件"]
-    assert texts[("行政复议受理件数", "change")] == ["同比增长7.2%"]
+    assert texts[("行政复议受理件数", "change")] == ["较上年增长7.2%"]
     assert texts[("集体学法次数", "value")] == ["7次"]
     assert texts[("规范性文件清理件数", "value")] == ["470件"]
     assert {(u.key, u.role, u.old, u.new) for u in refreshed.updated} == {
         ("行政复议受理件数", "value", "1486件", "1500件"),
-        ("行政复议受理件数", "change", "同比增长6.2%", "同比增长7.2%"),
+        ("行政复议受理件数", "change", "较上年增长6.2%", "较上年增长7.2%"),
         ("集体学法次数", "value", "6次", "7次"),
         ("规范性文件清理件数", "value", "463件", "470件"),
     }
@@ -181,7 +181,7 @@ def test_refresh_keeps_the_writers_words_and_formatting_around_and_in_a_figure(
     document = reopen(refreshed.docx)
     accepted = _control(document, "行政复议受理件数")
     paragraph = _paragraph_of(document, accepted)
-    assert paragraph_text(paragraph._p).startswith("全年共受理行政复议案件1500件，同比增长7.2%；")
+    assert "，全年共受理行政复议案件1500件，较上年增长7.2%；" in paragraph_text(paragraph._p)
     assert paragraph.runs[0].bold is True
     assert accepted.find(f".//{qn('w:rPr')}/{qn('w:b')}") is not None
 
@@ -204,7 +204,7 @@ def test_refresh_fills_a_placeholder_and_makes_it_a_figure_control(
         == "drafter:行政复议纠错件数"
     )  # type: ignore[union-attr]
     assert control.find(f".//{qn('w:highlight')}") is None
-    assert "96件；" in paragraph_text(_paragraph_of(document, control)._p)
+    assert "纠正违法或不当行政行为96件，" in paragraph_text(_paragraph_of(document, control)._p)
     assert refreshed.pending == ()
 
 
@@ -269,7 +269,7 @@ def test_change_phrase_without_last_years_figure_becomes_a_yellow_placeholder(
     assert "无法计算同比" in result.notices[0].reason
     again = refresh_draft(result.docx, _data(DRAFTED))
     control = _control(reopen(again.docx), "行政复议受理件数", "change")
-    assert paragraph_text(control) == "同比增长6.2%"
+    assert paragraph_text(control) == "较上年增长6.2%"
     assert control.find(f".//{qn('w:highlight')}") is None
 
 
@@ -457,3 +457,13 @@ def test_a_document_xml_it_cannot_splice_is_written_whole_and_still_right(drafte
     result = refresh_draft(out.getvalue(), _data(CORRECTED))
     assert _texts(reopen(result.docx))[("行政复议受理件数", "value")] == ["1500件"]
     assert _members(result.docx)[DOCUMENT].startswith(xml[: xml.index(b"?>") + 3])
+
+
+def test_refresh_writes_a_small_counts_change_under_the_same_policy_as_draft(
+    drafted: bytes,
+) -> None:
+    # 5 meetings against 4 was drafted as "较上年增加1次"; 6 against 4 is "较上年增加2次", not "增长50%"
+    meetings = "常务会议研究法治次数: {本年: 5, 上年: 4}"
+    assert _texts(reopen(drafted))[("常务会议研究法治次数", "change")] == ["较上年增加1次"]
+    result = refresh_draft(drafted, _data({**DRAFTED, meetings: meetings.replace("5", "6")}))
+    assert _texts(reopen(result.docx))[("常务会议研究法治次数", "change")] == ["较上年增加2次"]

@@ -106,7 +106,7 @@ def test_libreoffice_keeps_the_controls_and_their_text(round_trip: tuple[bytes, 
     before, after = _document_xml(drafted), _document_xml(converted.read_bytes())
     assert after.count("<w:sdt>") == before.count("<w:sdt>") > 0
     text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", after))
-    assert "1486件" in text and "同比增长6.2%" in text and "【待填：" in text
+    assert "1486件" in text and "较上年增长6.2%" in text and "【待填：" in text
 
 
 def test_libreoffice_keeps_the_bookmark_around_every_control(
@@ -131,7 +131,7 @@ def test_refresh_after_libreoffice_updates_the_figures_and_restores_the_tags(
     assert result.docx == result_docx
     assert {(u.key, u.role, u.old, u.new) for u in result.updated} == {
         ("行政复议受理件数", "value", "1486件", "1500件"),
-        ("行政复议受理件数", "change", "同比增长6.2%", "同比增长7.2%"),
+        ("行政复议受理件数", "change", "较上年增长6.2%", "较上年增长7.2%"),
     }
     assert [(u.key, u.new) for u in result.filled] == [("行政复议纠错件数", "96件")]
     assert result.untagged == 0
@@ -139,7 +139,7 @@ def test_refresh_after_libreoffice_updates_the_figures_and_restores_the_tags(
     filled = ("figure", "行政复议纠错件数", "value")
     assert _keys(result.docx) == [filled if k[0] == "todo" else k for k in _keys(drafted)]
     controls = find_controls(docx.Document(io.BytesIO(result.docx)))
-    assert [c.text for c in controls if c.key == "行政复议受理件数"] == ["1500件", "同比增长7.2%"]
+    assert [c.text for c in controls if c.key == "行政复议受理件数"] == ["1500件", "较上年增长7.2%"]
 
 
 def test_refresh_after_libreoffice_changes_no_byte_outside_the_controls(
@@ -150,7 +150,7 @@ def test_refresh_after_libreoffice_changes_no_byte_outside_the_controls(
     assert "<w:rPr></w:rPr>" in after  # LibreOffice's own spelling, which lxml would collapse
     assert _SDT.sub("<masked/>", before) == _SDT.sub("<masked/>", after)
     # A control whose tag alone came back differs in its w:sdtPr only (lxml's spelling aside).
-    changed = {"1486件", "同比增长6.2%"}
+    changed = {"1486件", "较上年增长6.2%"}
     pairs = list(zip(_SDT.findall(before), _SDT.findall(after), strict=True))
     compared = 0
     for old, new in pairs:
@@ -199,7 +199,7 @@ def test_a_second_libreoffice_round_trip_still_refreshes(
     result = refresh_draft(saved, load_data(example_text({OLD: LATER}), "数据.yaml"))
     assert {(u.key, u.old, u.new) for u in result.updated} == {
         ("行政复议受理件数", "1500件", "1510件"),
-        ("行政复议受理件数", "同比增长7.2%", "同比增长7.9%"),
+        ("行政复议受理件数", "较上年增长7.2%", "较上年增长7.9%"),
     }
     assert result.filled == () and result.untagged == 0  # the filled placeholder is a figure now
 
@@ -255,7 +255,7 @@ def test_tagged_controls_in_libreoffice_xml_are_updated_byte_for_byte_outside(
     assert result.restored == 0
     assert {(u.key, u.new) for u in result.updated} == {
         ("行政复议受理件数", "1500件"),
-        ("行政复议受理件数", "同比增长7.2%"),
+        ("行政复议受理件数", "较上年增长7.2%"),
     }
     before, after = _document_xml(tagged), _document_xml(result.docx)
     assert "<w:rPr></w:rPr>" in after  # LibreOffice's own spelling, which lxml would collapse

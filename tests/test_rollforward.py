@@ -102,12 +102,12 @@ def test_seed_000_figures_carry_this_years_values(rolled_000: tuple[Path, Path, 
     _, out, _ = rolled_000
     text = "\n".join(_paragraphs(out))
     # the sentence's 同比 phrase recomputed from the data file: 1486 / 1399 = +6.2%
-    assert "全市各级行政复议机关受理案件1486件、同比增长6.2%，" in text
+    assert "全市各级行政复议机关受理案件1486件、较上年增长6.2%，" in text
     assert "年内市政府常务会议集体学法7次" in text
     assert "促进整改落实问题资金4.12亿元" in text
     controls = {c.tag: c.text for c in find_controls(docx.Document(str(out)))}
     assert controls["drafter:行政复议受理件数"] == "1486件"
-    assert controls["drafter:行政复议受理件数:change"] == "同比增长6.2%"
+    assert controls["drafter:行政复议受理件数:change"] == "较上年增长6.2%"
     # no 本年 yet: last year's figure marked, in a control refresh fills
     assert controls["drafter-todo:法治培训场次"] == "【待核：200余场次】"
     assert controls["drafter-todo:调解成功率"] == "【待核：97.6%】"
@@ -262,7 +262,9 @@ def test_docx_base_with_heading_styles(tmp_path: Path) -> None:
         "一、2025年度推进法治政府建设的主要举措和成效",
         "（一）健全矛盾纠纷化解体系",
     ]
-    assert paragraphs[4].startswith("全县各级行政复议机关受理案件231件、同比增长10%，2024年3月召开")
+    assert paragraphs[4].startswith(
+        "全县各级行政复议机关受理案件231件、较上年增长10%，2024年3月召开"
+    )
     assert "自2019年以来" in paragraphs[4]
     assert "三、2026年度推进法治政府建设的主要安排" in paragraphs
     assert "2026年，我县将持续深化行政执法体制改革，提升执法规范化水平。" in paragraphs

@@ -1,4 +1,4 @@
-"""What templates/ says: categories, the indicator catalogue, the years table (sessions, 纲要)."""
+"""What templates/ says: categories, the indicator catalogue, the 同比 policy, the levels, the years table."""
 
 from drafter.catalogue.categories import (
     CATEGORY_IDS,
@@ -12,7 +12,7 @@ from drafter.catalogue.categories import (
     load_categories,
     part_of,
 )
-from drafter.catalogue.change_policy import ChangePolicy, load_change_policy
+from drafter.catalogue.change_policy import ChangePolicy, change_phrase, load_change_policy
 from drafter.catalogue.citations import (
     Citation,
     citation_for,
@@ -27,12 +27,14 @@ from drafter.catalogue.citations import (
     where_to_add,
 )
 from drafter.catalogue.indicators import Indicator, load_indicators, relations
+from drafter.catalogue.levels import LEVELS, Level, foreign_body, level_of
 from drafter.catalogue.sessions import (
     CitedSessions,
     Session,
     find_cited_sessions,
     plenaries_cited,
 )
+from drafter.catalogue.subtopics import SubTopic, load_subtopics
 from drafter.catalogue.years import (
     SHIPPED_NAME,
     Plan,
@@ -44,6 +46,7 @@ from drafter.catalogue.years import (
 
 __all__ = [
     "CATEGORY_IDS",
+    "LEVELS",
     "PART1_CATEGORIES",
     "RULE_PARTS",
     "SECTION_CATEGORIES",
@@ -54,22 +57,28 @@ __all__ = [
     "Citation",
     "CitedSessions",
     "Indicator",
+    "Level",
     "Plan",
     "Session",
     "SessionTable",
+    "SubTopic",
     "category_by_name",
+    "change_phrase",
     "citation_for",
     "covers",
     "current_term",
     "domain_words",
     "find_cited_sessions",
     "first_year",
+    "foreign_body",
     "latest_cited",
     "latest_held",
+    "level_of",
     "load_categories",
     "load_change_policy",
     "load_indicators",
     "load_sessions",
+    "load_subtopics",
     "load_years",
     "missing_sessions_advice",
     "part_of",

@@ -8,12 +8,16 @@ from functools import cache
 from typing import Any
 
 from drafter.catalogue.categories import CATEGORY_IDS
+from drafter.catalogue.levels import LEVELS
 from drafter.errors import TemplateDataError, did_you_mean
 from drafter.resources import load_template_yaml, template_path
 
 CATALOGUE = "indicators.yaml"
 KINDS = ("count", "percent", "money")
-FIELDS = ("类别", "单位", "类型", "说明", "句式", "匹配", "主体", "示例", "不大于")
+FIELDS = ("类别", "单位", "类型", "说明", "句式", "匹配", "主体", "示例", "不大于", "级别", "简句")
+# Level words a 句式 may use besides {值} and {同比}; filled from templates/levels.yaml.
+LEVEL_WORDS = ("自称", "全域", "委员会", "常务会议")
+_SENTENCE_FIELD = re.compile(r"\{([^{}]*)\}")
 _REQUIRED = ("类别", "单位", "类型", "句式")
 _BAD_KEY = re.compile(r"[.:：\s]")
 _KIND_UNIT = {"percent": "%", "money": "元"}
@@ -34,6 +38,12 @@ class Indicator:
     not_above: str | None = None
     # Words of which the figure's sentence must hold one ("主要负责人", "局长"): whose act it is.
     subject: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+    short: str = ""  # the clause a 要点 naming this subject takes in, with {值}
+
+    def offered_at(self, level: str) -> bool:
+        """Return True when the catalogue offers this indicator to a unit of LEVEL."""
+        return not self.levels or level in self.levels
 
 
 @cache
@@ -85,6 +95,16 @@ def _indicator(key: str, entry: Any) -> Indicator:
         raise _error(key, "句式中必须出现且只出现一次 {值}。")
     if "{同比}" in sentence and "{值}{同比}" not in sentence:
         raise _error(key, "句式中的 {同比} 只能紧跟在 {值} 后面。")
+    for name in _SENTENCE_FIELD.findall(sentence):
+        if name not in ("值", "同比", *LEVEL_WORDS):
+            raise _error(
+                key,
+                f"句式中不认识 {{{name}}}，只能用 {{值}}、{{同比}}、{{全域}}、{{常务会议}}、{{委员会}}、{{自称}}。",
+            )
+    levels = _levels(key, entry.get("级别"))
+    short = _text(entry.get("简句"))
+    if short and short.count("{值}") != 1:
+        raise _error(key, "简句中必须出现且只出现一次 {值}。")
     return Indicator(
         key=key,
         category=category,
@@ -96,6 +116,8 @@ def _indicator(key: str, entry: Any) -> Indicator:
         example=_text(entry.get("示例")) or None,
         not_above=_text(entry.get("不大于")) or None,
         subject=_subject_words(key, entry.get("主体")),
+        levels=levels,
+        short=short,
     )
 
 
@@ -106,6 +128,18 @@ def _subject_words(key: str, value: Any) -> tuple[str, ...]:
     if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
         raise _error(key, "主体应写成 [词, 词] 的列表，数字所在的句子含其中任一个词才算这个指标。")
     return tuple(i.strip() for i in items)
+
+
+def _levels(key: str, value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items:
+        raise _error(key, "级别应写成 [省, 市] 这样的列表。")
+    for item in items:
+        if str(item) not in LEVELS:
+            raise _error(key, f"级别“{item}”应为 {'、'.join(LEVELS)} 之一。")
+    return tuple(str(i) for i in items)
 
 
 def _match_groups(key: str, value: Any) -> tuple[tuple[str, ...], ...]:

@@ -7,10 +7,12 @@ from drafter.datafile.extract import (
     extract_paragraph,
     figures_to_data,
     first_matches,
+    match_sentence,
     plain_number,
 )
 from drafter.datafile.from_report import Scaffold, scaffold_data
 from drafter.datafile.load import FigureValue, YearData, load_data, read_data_file
+from drafter.datafile.reported import reported_indicators
 from drafter.datafile.scaffold import scaffold_text
 
 __all__ = [
@@ -24,8 +26,10 @@ __all__ = [
     "figures_to_data",
     "first_matches",
     "load_data",
+    "match_sentence",
     "plain_number",
     "read_data_file",
+    "reported_indicators",
     "scaffold_data",
     "scaffold_text",
 ]

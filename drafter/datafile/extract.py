@@ -89,6 +89,14 @@ def extract_paragraph(
     return out
 
 
+def match_sentence(
+    sentence: str, category: str, indicators: dict[str, Indicator] | None = None
+) -> list[ExtractedFigure]:
+    """Return the figures of one SENTENCE of CATEGORY, each matched as `extract_figures` does."""
+    indicators = load_indicators() if indicators is None else indicators
+    return _sentence_figures(sentence, category, "", indicators)
+
+
 def figures_to_data(
     extracted: list[ExtractedFigure],
     year: int | None,

@@ -1,7 +1,7 @@
 """The year's data file (YAML, Chinese keys): load, validate, and return `YearData`.
 
 Shape (see examples/ and `drafter scaffold`):
-  单位, 自称, 年度, 成文日期, 落款; 指标: {类别: {指标名: 数字 | {本年, 上年, 约数}}};
+  单位, 自称, 级别, 年度, 成文日期, 落款, 主送, 默认标题; 指标: {类别: {指标名: 数字 | {本年, 上年, 约数}}};
   要点: {类别: [句子]}; 不足: [句子]; 安排: [句子]; 第一责任人: {指标: {…}, 要点: [句子]}; 其他: [句子].
 A 类别 is written as its short Chinese name (党的领导), its default heading, or its English id.
 """
@@ -17,9 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from drafter.catalogue import (
+    LEVELS,
     SECTION_CATEGORIES,
     Indicator,
+    Level,
     category_by_name,
+    level_of,
     load_categories,
     load_indicators,
     relations,
@@ -29,18 +32,9 @@ from drafter.text import RESERVED_CHARS, parse_number
 from drafter.yamlfile import Lines, load_yaml_with_lines
 
 TOP_KEYS = (
-    "单位",
-    "自称",
-    "年度",
-    "成文日期",
-    "落款",
-    "指标",
-    "要点",
-    "不足",
-    "安排",
-    "第一责任人",
-    "其他",
-)
+    "单位", "自称", "级别", "年度", "成文日期", "落款", "主送", "默认标题",
+    "指标", "要点", "不足", "安排", "第一责任人", "其他",
+)  # fmt: skip
 VALUE_KEYS = ("本年", "上年", "约数")
 # Characters Word cannot store in document.xml (XML 1.0 forbids them), and the two private-use
 # characters drafting uses to mark figures in rendered templates (text.RESERVED_CHARS).
@@ -68,7 +62,8 @@ class YearData:
     """Everything the data file says, validated.
 
     `unit`, `self_name` and `signature` are "" when the file leaves them (and 单位) empty;
-    `signed` is None without a 成文日期. The draft shows placeholders for them.
+    `signed` is None without a 成文日期. The draft shows placeholders for them. `level` is
+    the data file's 级别 or the one 单位 implies; `addressee` None leaves 主送 to the skeleton.
     """
 
     unit: str
@@ -82,6 +77,9 @@ class YearData:
     plans: tuple[str, ...] = ()
     other: tuple[str, ...] = ()
     source: str = ""
+    level: str = "市"
+    addressee: str | None = None
+    default_headings: bool = False
 
 
 def read_data_file(path: Path) -> YearData:
@@ -141,6 +139,10 @@ class _Validator:
                 raise self.fail((str(key),), f"未知的项目。{_suggest(str(key), TOP_KEYS)}")
         # May be left empty (an untouched scaffold): the draft then shows a placeholder.
         unit = self.line_text(raw, ("单位",))
+        level = self.line_text(raw, ("级别",)) or None
+        if level is not None and level not in LEVELS:
+            raise self.fail(("级别",), f"级别应为 {'、'.join(LEVELS)} 之一，现在是“{level}”。")
+        unit_level = level_of(unit, level)
         year = self.year(raw.get("年度"))
         figures: dict[str, FigureValue] = {}
         for cat_key, group in self.mapping(raw.get("指标"), ("指标",)).items():
@@ -169,10 +171,11 @@ class _Validator:
                 )
             points["first_responsible"] = self.sentences(first["要点"], ("第一责任人", "要点"))
         self.check_relations(figures)
+        self.check_levels(figures, unit_level.name)
         signed = self.date(raw.get("成文日期"), year)
         return YearData(
             unit=unit,
-            self_name=self.line_text(raw, ("自称",)) or _default_self_name(unit),
+            self_name=self.line_text(raw, ("自称",)) or _self_name(unit, unit_level),
             year=year,
             signed=signed,
             signature=self.line_text(raw, ("落款",)) or unit,
@@ -182,7 +185,20 @@ class _Validator:
             plans=self.sentences(raw.get("安排"), ("安排",)),
             other=self.sentences(raw.get("其他"), ("其他",)),
             source=self.path,
+            level=unit_level.name,
+            addressee=self.line_text(raw, ("主送",)) if "主送" in raw else None,
+            default_headings=self.flag(raw.get("默认标题"), ("默认标题",)),
         )
+
+    def check_levels(self, figures: dict[str, FigureValue], level: str) -> None:
+        for key, value in figures.items():
+            ind = self.indicators[key]
+            if value.current is not None and not ind.offered_at(level):
+                raise self.fail(
+                    self.where[key],
+                    f"{level}级单位的报告没有这个指标（只有{'、'.join(ind.levels)}级才有）。"
+                    "请删去这一行；如果单位的级别认错了，请在数据表中写“级别: 市”之类。",
+                )
 
     def line_text(self, raw: dict[str, Any], keys: tuple[str, ...]) -> str:
         """Return a one-line text field (单位, 自称, 落款), its inner whitespace collapsed."""
@@ -379,13 +395,5 @@ def _suggest(word: str, candidates: Any) -> str:
     return did_you_mean(word, candidates) or "请对照 drafter scaffold 生成的模板检查拼写。"
 
 
-def _default_self_name(unit: str) -> str:
-    if not unit:
-        return ""
-    for marker, name in (("办公室", "我办"), ("局", "我局"), ("委员会", "我委"), ("厅", "我厅")):
-        if unit.endswith(marker):
-            return name
-    for ch in reversed(unit.replace("人民政府", "").replace("政府", "")):
-        if ch in "市区县旗州盟省镇":
-            return f"我{ch}"
-    return "我们"
+def _self_name(unit: str, level: Level) -> str:
+    return "" if not unit else level.word("自称") if level.known else "我们"

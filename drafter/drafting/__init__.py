@@ -17,7 +17,7 @@ from drafter.drafting.model import (
 )
 from drafter.drafting.refresh import RefreshResult, refresh_draft
 from drafter.drafting.rollforward import RolledDocx, RolledForward, roll_forward, roll_forward_docx
-from drafter.drafting.suggestions import fill_suggestion, suggestion_pool
+from drafter.drafting.suggestions import fill_suggestion, reusable, suggestion_pool
 from drafter.drafting.writer import render_docx
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "fill_suggestion",
     "refresh_draft",
     "render_docx",
+    "reusable",
     "roll_forward",
     "roll_forward_docx",
     "suggestion_pool",

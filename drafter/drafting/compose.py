@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -11,15 +12,17 @@ from typing import Any
 from drafter.catalogue import (
     PART1_CATEGORIES,
     RULE_PARTS,
-    Indicator,
+    Level,
     SessionTable,
+    level_of,
     load_categories,
     load_indicators,
 )
-from drafter.datafile import FigureValue, YearData
+from drafter.datafile import YearData, reported_indicators
 from drafter.drafting.change import year_on_year
 from drafter.drafting.model import (
     Block,
+    BlockKind,
     Draft,
     Figure,
     Inline,
@@ -29,10 +32,12 @@ from drafter.drafting.model import (
     ToVerify,
 )
 from drafter.drafting.opening import opening_citation
+from drafter.drafting.prose import Paragraph, absorb_points, clause, own_sentences, paragraphs
+from drafter.drafting.shape import shape_of, title_lines
 from drafter.drafting.suggestions import fill_suggestion, suggestion_pool
 from drafter.drafting.templating import has_template, render_template
 from drafter.errors import TemplateDataError
-from drafter.learning import Skeleton
+from drafter.learning import Skeleton, is_shipped
 from drafter.resources import load_template_yaml, template_path
 from drafter.text import (
     CHANGE_TODO_LABEL,
@@ -52,6 +57,7 @@ _FACT_LABELS = {
     "自称": "自称（如我市、我区、我局）",
     "落款": "落款（单位名称）",
 }
+REPORT_PHRASE = "特此报告。"
 _FIELD = re.compile(r"\{([^{}]*)\}")
 _ITEM_NUMBER = re.compile(
     r"^([一二三四五六七八九十]+是|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])"
@@ -73,48 +79,113 @@ class _Context:
     skeleton: Skeleton
     pool: dict[str, list[str]]
     limit: int
+    level: Level
+    reported: frozenset[str] | None  # what the unit's past reports gave; None: unknown
 
 
 def draft_report(data: YearData, skeleton: Skeleton, years: SessionTable | None = None) -> Draft:
-    """Return the draft for DATA: title, opening, the rule's parts in order, signature and date.
+    """Return the draft for DATA: title, 主送, opening, the parts as the skeleton arranges them,
+    特此报告, signatures and date.
 
     YEARS is the years table the opening's citation comes from (default: the shipped one).
     """
     frame = _frame()
+    shape = shape_of(skeleton, default_headings=data.default_headings)
     fill = {"年度": str(data.year), "下年": str(data.year + 1), "单位": _fact(data.unit, "单位")}
-    title = Block("title", _inlines(_fill(frame.title, fill, "标题"), data))
-    blocks: list[Block] = [title, _opening(data, years)]
-    part_no = 0
+    title_text = _fill(frame.title, fill, "标题")
+    lines = title_lines(title_text) if data.unit else [title_text]
+    title = Block("title", _inlines("\n".join(lines), data))
+    blocks: list[Block] = [title]
+    addressee = data.addressee if data.addressee is not None else shape.addressee
+    if addressee:
+        blocks.append(Block("addressee", (Text(addressee.rstrip("：:") + "："),)))
+    blocks.append(_opening(data, years))
+    level = level_of(data.unit, data.level)
+    reported = None if is_shipped(skeleton) else frozenset(reported_indicators(skeleton))
+    pool = suggestion_pool(skeleton, level)
+    ctx = _Context(data, skeleton, pool, frame.suggestions, level, reported)
+    numbers = itertools.count(1)
 
-    def part(cid: str) -> None:
-        nonlocal part_no
-        part_no += 1
-        heading = _fill(frame.parts[cid], fill, f"部分.{cid}")
-        blocks.append(Block("heading1", _inlines(f"{chinese_numeral(part_no)}、{heading}", data)))
+    def heading(cid: str, kind: BlockKind, number: str) -> None:
+        learned = (shape.headings or {}).get(cid)
+        text = _fill(learned or frame.parts.get(cid) or load_categories()[cid].name, fill, cid)
+        blocks.append(Block(kind, _inlines(f"{number}{text}", data)))
 
-    ctx = _Context(data, skeleton, suggestion_pool(skeleton), frame.suggestions)
-    part("achievements")
-    for i, cid in enumerate(_part1_categories(data, skeleton), start=1):
-        blocks.append(
-            Block("heading2", (Text(f"（{chinese_numeral(i)}）{load_categories()[cid].name}"),))
-        )
-        blocks.extend(_category_body(cid, ctx))
-    part("problems")
-    blocks.extend(_list_or_suggestions(data.problems, "problems", ctx))
-    part("first_responsible")
-    blocks.extend(_category_body("first_responsible", ctx))
-    part("plan")
-    blocks.extend(_list_or_suggestions(data.plans, "plan", ctx))
+    part1 = _part1_categories(data, skeleton)
+    if not shape.first_separate:
+        orders = {c.id: c.order for c in skeleton.categories}
+        at = sum(orders.get(c, 0.0) <= shape.first_at for c in part1)
+        part1.insert(at, "first_responsible")
+    for part in shape.parts:
+        if part == "achievements":
+            if shape.umbrella:
+                heading("achievements", "heading1", f"{chinese_numeral(next(numbers))}、")
+            for i, cid in enumerate(part1, start=1):
+                if shape.umbrella:
+                    heading(cid, "heading2", f"（{chinese_numeral(i)}）")
+                else:
+                    heading(cid, "heading1", f"{chinese_numeral(next(numbers))}、")
+                blocks.extend(_category_body(cid, ctx))
+        elif part == "first_responsible":
+            if shape.first_separate:
+                heading(part, "heading1", f"{chinese_numeral(next(numbers))}、")
+                blocks.extend(_category_body(part, ctx))
+        else:
+            items = data.problems if part == "problems" else data.plans
+            if shape.closing_headed:
+                heading(part, "heading1", f"{chinese_numeral(next(numbers))}、")
+                blocks.extend(_list_or_suggestions(items, part, ctx))
+            else:
+                blocks.extend(_closing(items, part, ctx))
     if data.other:
-        part("other")
+        heading("other", "heading1", f"{chinese_numeral(next(numbers))}、")
         blocks.extend(Block("body", (Text(_full_stop(s)),)) for s in data.other)
-    blocks.append(Block("signature", _inlines(_fact(data.signature, "落款"), data)))
+    if shape.report_phrase:
+        blocks.append(Block("body", (Text(REPORT_PHRASE),)))
+    for issuer in _issuers(data.signature):
+        blocks.append(Block("signature", _inlines(_fact(issuer, "落款"), data)))
     date = _chinese_date(data.signed) if data.signed else None
     blocks.append(Block("date", (Text(date),) if date else (Placeholder(None, "成文日期"),)))
     signed = data.signed or dt.date(data.year + 1, 1, 1)
     return Draft(
-        title=title.text, unit=data.unit, year=data.year, signed=signed, blocks=tuple(blocks)
+        title=title.text.replace("\n", ""),
+        unit=data.unit,
+        year=data.year,
+        signed=signed,
+        blocks=tuple(blocks),
     )
+
+
+# What an unheaded closing paragraph says before the writer's items.
+_CLOSING_LEAD = {
+    "problems": "在看到成绩的同时，{自称}法治政府建设还存在一些不足：",
+    "plan": "{下年}年，{自称}将重点做好以下工作：",
+}
+
+
+def _closing(items: tuple[str, ...], part: str, ctx: _Context) -> list[Block]:
+    """Return PART (不足 or 安排) as one closing paragraph without a heading."""
+    if not items:
+        return _suggestions(part, ctx)
+    data = ctx.data
+    lead = (
+        _CLOSING_LEAD[part].replace("{自称}", data.self_name).replace("{下年}", str(data.year + 1))
+    )
+    numbered = len(items) > 1 and not any(_ITEM_NUMBER.match(s) for s in items)
+    body = "".join(
+        f"{chinese_numeral(i)}是{s}" if numbered else s
+        for i, s in enumerate(map(_full_stop, items), start=1)
+    )
+    return [Block("body", (Text(lead + body),))]
+
+
+_ISSUER_SEP = re.compile(r"[\s、]+")
+
+
+def _issuers(signature: str) -> list[str]:
+    """Return the issuers of a joint SIGNATURE ("中共某镇委员会 某镇人民政府"), one a line."""
+    parts = [p for p in _ISSUER_SEP.split(signature) if p]
+    return parts if len(parts) > 1 and all(len(p) >= 4 for p in parts) else [signature]
 
 
 @cache
@@ -180,53 +251,60 @@ def _part1_categories(data: YearData, skeleton: Skeleton) -> list[str]:
 
 def _category_body(cid: str, ctx: _Context) -> list[Block]:
     data = ctx.data
-    blocks = [Block("body", (Text(_full_stop(p)),)) for p in data.points.get(cid, ())]
     listed = [
-        ind for key, ind in load_indicators().items() if ind.category == cid and key in data.figures
+        ind
+        for key, ind in load_indicators().items()
+        if ind.category == cid and key in data.figures and _wanted(key, ctx)
     ]
+    points, rest = absorb_points(data.points.get(cid, ()), listed, data, ctx.level)
+    blocks = [Block("body", _inlines(_full_stop(p), data)) for p in points]
     given = any(data.figures[i.key].current is not None for i in listed)
     if not blocks and not given:
         blocks.extend(_suggestions(cid, ctx))
-    if listed:
-        blocks.append(Block("body", _figure_paragraph(cid, listed, data)))
-    return blocks
+    if not rest:
+        return blocks
+    if has_template(f"{cid}.j2"):  # the writer's own template for this category
+        clauses = {i.key: clause(i, data.figures[i.key], ctx.level) for i in rest}
+        context = {**_template_context(cid, data), "句子": list(clauses.values()), "指标": clauses}
+        return [*blocks, Block("body", _inlines(render_template(f"{cid}.j2", context), data))]
+    learned = ctx.skeleton.category(cid)
+    exemplars = [e.text for e in learned.exemplars] if learned else []
+    own = own_sentences(exemplars, cid, rest, data, ctx.level)
+    figures = [
+        Block("body", _inlines(_paragraph_text(cid, p, data), data))
+        for p in paragraphs(cid, rest, data, ctx.level, own, points)
+    ]
+    if not blocks and len(figures) == 1 and figures[0].text.count("。") <= 1 and ctx.pool.get(cid):
+        blocks.extend(_suggestions(cid, ctx)[:1])  # no section of one figure sentence alone
+    return [*blocks, *figures]
 
 
-def _figure_paragraph(cid: str, listed: list[Indicator], data: YearData) -> tuple[Inline, ...]:
-    entries = {ind.key: _sentence(ind, data.figures[ind.key]) for ind in listed}
-    context: dict[str, Any] = {
+def _wanted(key: str, ctx: _Context) -> bool:
+    """Return True unless KEY is a blank figure the unit's past reports never gave."""
+    value = ctx.data.figures[key]
+    if value.current is not None or value.previous is not None or ctx.reported is None:
+        return True
+    return key in ctx.reported
+
+
+def _template_context(cid: str, data: YearData) -> dict[str, Any]:
+    return {
         "年度": data.year,
         "下年": data.year + 1,
         "单位": data.unit,
         "自称": data.self_name,
         "类别": load_categories()[cid].name,
-        "句子": list(entries.values()),
-        "指标": entries,
     }
-    name = f"{cid}.j2" if has_template(f"{cid}.j2") else "default.j2"
-    return _inlines(render_template(name, context), data)
 
 
-def _sentence(indicator: Indicator, value: FigureValue) -> str:
-    """Return the indicator's sentence with markers for its figure and year-on-year phrase.
-
-    The phrase goes where the sentence says {同比}; a sentence without {同比} whose figure has
-    a 上年 value gets it at its end, so a computed change is never dropped.
-    """
-    sentence = indicator.sentence
-    if value.current is None:
-        # with 上年 known, leave a yellow 【待填：同比】 for `refresh` to compute once 本年 comes
-        pending = "，" + inline_mark("C", indicator.key) if value.previous is not None else ""
-        if pending and "{同比}" not in sentence:
-            sentence += "{同比}"
-        todo = inline_mark("T", indicator.key)
-        return sentence.replace("{值}", todo).replace("{同比}", pending)
-    change = ""
-    if value.previous is not None and year_on_year(value.current, value.previous, indicator):
-        change = "，" + inline_mark("C", indicator.key)
-    if "{同比}" not in sentence:
-        sentence += "{同比}"
-    return sentence.replace("{值}", inline_mark("V", indicator.key)).replace("{同比}", change)
+def _paragraph_text(cid: str, paragraph: Paragraph, data: YearData) -> str:
+    context = {
+        **_template_context(cid, data),
+        "开头": paragraph.lead,
+        "句子": list(paragraph.sentences),
+        "成效": paragraph.effect,
+    }
+    return render_template("default.j2", context)
 
 
 def _inlines(

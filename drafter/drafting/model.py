@@ -8,7 +8,9 @@ from typing import Literal
 
 from drafter.text import TO_CONFIRM_OPEN, placeholder, to_confirm
 
-BlockKind = Literal["title", "heading1", "heading2", "heading3", "body", "signature", "date"]
+BlockKind = Literal[
+    "title", "addressee", "heading1", "heading2", "heading3", "body", "signature", "date"
+]
 
 
 @dataclass(frozen=True)

@@ -215,6 +215,12 @@ class _Refresher:
             new = placeholder(CHANGE_TODO_LABEL)
             self.note(control, new, "数据表中没有上年数字（或上年为0），无法计算同比，已标为待填")
             self.replace(control, old, new, self.updated, highlight=True)
+        elif not phrase:
+            self.note(
+                control,
+                old,
+                "按 templates/change_policy.yaml，这个数字不写同比，请连同前面的逗号手工删去",
+            )
         else:
             highlight = False if is_placeholder(old) else None
             self.replace(control, old, phrase, self.updated, highlight=highlight)

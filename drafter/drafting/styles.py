@@ -32,6 +32,7 @@ BODY_STYLE = "公文正文"
 SIGNATURE_STYLE = "公文落款"
 DATE_STYLE = "公文日期"
 PAGE_NUMBER_STYLE = "公文页码"
+ADDRESSEE_STYLE = "公文主送"
 
 STYLE_FOR_KIND: dict[BlockKind, str] = {
     "title": TITLE_STYLE,
@@ -39,6 +40,7 @@ STYLE_FOR_KIND: dict[BlockKind, str] = {
     "heading2": "Heading 2",
     "heading3": "Heading 3",
     "body": BODY_STYLE,
+    "addressee": ADDRESSEE_STYLE,
     "signature": SIGNATURE_STYLE,
     "date": DATE_STYLE,
 }
@@ -83,6 +85,8 @@ _SPECS = (
         tighten=False,
     ),
     _Spec(name=BODY_STYLE, east_asia="仿宋_GB2312"),
+    # GB/T 9704 7.3.2: the 主送机关 on the line under the title, flush left
+    _Spec(name=ADDRESSEE_STYLE, east_asia="仿宋_GB2312", first_line_indent=None),
     _Spec(name="Heading 1", east_asia="黑体", outline_level=0),
     _Spec(name="Heading 2", east_asia="楷体_GB2312", outline_level=1),
     _Spec(name="Heading 3", east_asia="仿宋_GB2312", bold=True, outline_level=2),

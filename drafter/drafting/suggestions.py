@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from drafter.catalogue import SECTION_CATEGORIES, load_categories
+from drafter.catalogue import SECTION_CATEGORIES, Level, foreign_body, load_categories
 from drafter.learning import Skeleton
 
 # Categories whose sentences may move between them by keywords; problems and plans talk about
@@ -22,30 +22,41 @@ _CONTINUES = re.compile(
     r"^(其次|首先|再次|最后|然后|同时|此外|另外|而且|并且|并|但|但是|因此|所以|为此|对此|"
     r"第[一二三四五六七八九十]|[一二三四五六七八九十]+是|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d)"
 )
-# Honours and firsts are facts about one place, not sentences to reuse.
-_CLAIMS = re.compile(r"荣获|获评|获得|获批|评为|首创|首批|率先|全国第一|全省第一|唯一")
-# A named city, county or banner: two or three characters before 市/县/旗 that are not a
-# generic word (依法治市, 全市, 设区的市, 城市) and not followed by another level (市县乡).
+# Honours and firsts are facts about one place, not sentences to reuse; nor is what one person
+# did ("XX同志"), nor an outdated term (法制 for 法治, but 法制审核 is today's term).
+_CLAIMS = re.compile(
+    r"荣获|获评|获得|获批|评为|首创|首批|率先|全国第一|全省第一|唯一|同志|法制(?!审核)"
+)
+# A named city, county, banner, district, town or street: two or three characters before
+# 市/县/旗/区/镇/街道 that are not a generic word (依法治市, 全市, 设区的市, 城市, 社区, 开发区,
+# 乡镇) and not followed by another level (市县乡).
 _PLACE = re.compile(
     r"[\u4e00-\u9fff]{2,3}(?<![治全本我各该城的每])(?:市|县|旗)(?![县区乡镇级直场民])"
+    r"|[\u4e00-\u9fff]{2,3}(?<![治全本我各该城的每社园发景辖片山老范验能新护库矿市县])区(?![县乡镇级直域])"
+    r"|[\u4e00-\u9fff]{2}(?<![全本我各该乡城集重小名点])镇(?![街村级])"
+    r"|[\u4e00-\u9fff]{2,3}(?<![全本我各该镇和、])街道(?![办党])"
 )
+_ENDS = ("。", "！", "？", "；", ";", "”", "）")
 _FILL = re.compile(r"\{(年度|下年|自称)\}")
 
 
-def suggestion_pool(skeleton: Skeleton) -> dict[str, list[str]]:
+def suggestion_pool(skeleton: Skeleton, level: Level | str = "市") -> dict[str, list[str]]:
     """Return, by category id, the learned sentences fit to suggest, best first.
 
     A category's own sentences that match its keywords come first, then sentences the learner
     filed elsewhere that match it better, then its own that match no category at all; each
     keeps the learned order within its rank. Templates in them ({年度}, {下年}, {自称}) are
-    left for `fill_suggestion`.
+    left for `fill_suggestion`. A sentence naming another LEVEL's bodies (区委, 全市 in a
+    county's draft) is left out.
     """
     ranked: dict[str, list[tuple[int, str]]] = {c.id: [] for c in skeleton.categories}
     seen: set[str] = set()
     for category in skeleton.categories:
         for exemplar in category.typical:
+            if not exemplar.text.rstrip().endswith(_ENDS):
+                continue  # the learner's last words of a cut-off paragraph, not a sentence
             text = _tidy(exemplar.text)
-            if text in seen or not _reusable(text):
+            if text in seen or not reusable(text, level):
                 continue
             seen.add(text)
             if category.id not in SECTION_CATEGORIES:
@@ -66,10 +77,17 @@ def fill_suggestion(text: str, *, year: int, self_name: str) -> str:
     return _FILL.sub(lambda m: values[m.group(1)], text)
 
 
-def _reusable(text: str) -> bool:
+def reusable(text: str, level: Level | str = "市") -> bool:
+    """Return True when TEXT may be offered to another report of LEVEL.
+
+    Not when it leans on the sentence before, claims an honour, names a place, a person or
+    another level's bodies, or uses an outdated term.
+    """
     if len(text) < 12 or "{" in _FILL.sub("", text):
         return False
-    return not (_CONTINUES.match(text) or _CLAIMS.search(text) or _PLACE.search(text))
+    if _CONTINUES.match(text) or _CLAIMS.search(text) or _PLACE.search(text):
+        return False
+    return foreign_body(text, level) is None
 
 
 def _tidy(text: str) -> str:

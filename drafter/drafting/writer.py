@@ -83,9 +83,13 @@ def _add_blocks(document: DocxDocument, blocks: tuple[Block, ...]) -> None:
     for block in blocks:
         if block.kind == "signature" and previous not in (None, "signature"):
             # GB/T 9704: a blank line above the signature
-            _set_style_id(document.add_paragraph(), style_ids[BODY_STYLE])
+            blank = document.add_paragraph()
+            _set_style_id(blank, style_ids[BODY_STYLE])
+            blank.paragraph_format.keep_with_next = True
         paragraph = document.add_paragraph()
         _set_style_id(paragraph, style_ids[STYLE_FOR_KIND[block.kind]])
+        if block.kind == "signature":  # signatures and date on one page
+            paragraph.paragraph_format.keep_with_next = True
         if block.kind in closing:
             paragraph.paragraph_format.right_indent = closing[block.kind]
         # a note spans the paragraph: empty runs at both ends anchor it outside any control

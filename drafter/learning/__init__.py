@@ -10,6 +10,7 @@ from drafter.learning.model import (
     dump_skeleton,
     load_skeleton,
 )
+from drafter.learning.shipped import is_shipped
 
 __all__ = [
     "Arrangement",
@@ -18,6 +19,7 @@ __all__ = [
     "Skeleton",
     "Variant",
     "dump_skeleton",
+    "is_shipped",
     "learn_skeleton",
     "load_skeleton",
     "templated",

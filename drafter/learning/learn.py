@@ -118,7 +118,34 @@ def learn_skeleton(outlines: Iterable[Outline]) -> Skeleton:
         reports=[PurePath(o.file).name for o in outlines],
         arrangement=_arrangement(outlines),
         categories=categories,
+        addressees=_variants(Counter(a for o in outlines if (a := addressee(o.opening)))),
+        endings_seen=sum(_last_words(o) is not None for o in outlines),
+        report_phrase=sum(
+            bool(w and w.endswith(REPORT_PHRASE)) for o in outlines for w in [_last_words(o)]
+        ),
     )
+
+
+REPORT_PHRASE = "特此报告。"
+_ADDRESSEE = re.compile(r"^[\u4e00-\u9fff、，,（）()\s]{2,40}[：:]$")
+_BODIES = ("委", "政府", "人大", "局", "厅", "办公室", "党组", "领导小组")
+
+
+def addressee(opening: str | None) -> str | None:
+    """Return the 主送 line of an OPENING ("市委、市政府："), if its first lines have one."""
+    for line in (opening or "").split("\n")[:3]:
+        text = line.strip().replace(":", "：").replace(",", "、").replace("，", "、")
+        if _ADDRESSEE.match(text) and any(b in text for b in _BODIES):
+            return text
+    return None
+
+
+def _last_words(outline: Outline) -> str | None:
+    """Return the last paragraph of a report read to its end (it has a plan part), else None."""
+    if not any(s.category == "plan" for s in outline.sections):
+        return None
+    paragraphs = [p for s in outline.walk() for p in s.paragraphs]
+    return paragraphs[-1].strip() if paragraphs else ""
 
 
 def templated(text: str, year: int | None) -> tuple[str, list[str]]:

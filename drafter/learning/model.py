@@ -67,6 +67,11 @@ class Skeleton:
     reports: list[str]
     arrangement: Arrangement
     categories: list[CategorySkeleton]
+    # The 主送 line before the opening ("市委、市政府："), as written, by reports; how many
+    # reports were read to their end (a plan part seen), and how many of those say 特此报告.
+    addressees: list[Variant] = []
+    endings_seen: int = 0
+    report_phrase: int = 0
 
     def category(self, cid: str) -> CategorySkeleton | None:
         """Return the skeleton of category CID, or None when no report had it."""
@@ -122,7 +127,8 @@ _HEADER = """\
 # reports：学习所用的报告；arrangement：各部分的编排方式（报告篇数）；
 # categories：按典型顺序排列的各类栏目：support 出现的报告篇数，order 平均位置（0 开头，1 结尾），
 #   headings 标题写法，subtopics 常见子题，key_phrases 关键词（TF-IDF），
-#   exemplars 含数字的例句（数字换成 {槽位}），typical 不含数字的典型句（用作“建议改写”的参考）。
+#   exemplars 含数字的例句（数字换成 {槽位}），typical 不含数字的典型句（用作“建议改写”的参考）；
+# addressees：主送机关的写法；endings_seen：读到结尾的报告篇数，report_phrase：其中以“特此报告。”结尾的篇数。
 """
 
 

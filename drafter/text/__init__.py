@@ -16,7 +16,6 @@ from drafter.text.marks import (
     typed_figure,
 )
 from drafter.text.numbers import (
-    change_phrase,
     chinese_numeral,
     format_figure,
     format_quantity,
@@ -34,7 +33,6 @@ __all__ = [
     "SUGGESTION_MARK",
     "TO_CONFIRM_OPEN",
     "FoundFigure",
-    "change_phrase",
     "chinese_numeral",
     "find_figures",
     "format_figure",

@@ -1,4 +1,4 @@
-"""Write figures as officials write them: 2.8万人次, 3.84亿元, 200余场次, 同比增长12.5%."""
+"""Write figures as officials write them: 2.8万人次, 3.84亿元, 200余场次, 97.8%."""
 
 from __future__ import annotations
 
@@ -48,28 +48,6 @@ def format_figure(value: float, unit: str, kind: str, *, approx: bool = False) -
         return f"{_plain(value)}%"
     number = format_quantity(value, approx=approx)
     return f"{number}{'余' if approx else ''}{unit}"
-
-
-def change_phrase(current: float, previous: float, kind: str) -> str | None:
-    """Return the year-on-year phrase for two values, or None when it cannot be computed.
-
-    Rates compare in percentage points ("较上年提高2.5个百分点"); other figures in percent
-    ("同比增长12.5%", "同比下降3%", "与上年持平"). Percentages are rounded to one decimal.
-    """
-    if kind == "percent":
-        diff = _dec(current) - _dec(previous)
-        shown = _plain(abs(diff), 1)
-        if shown == "0":
-            return "与上年持平"
-        word = "提高" if diff > 0 else "下降"
-        return f"较上年{word}{shown}个百分点"
-    if previous == 0:
-        return None
-    pct = (_dec(current) - _dec(previous)) / _dec(previous) * 100
-    shown = _plain(abs(pct), 1)
-    if shown == "0":
-        return "与上年持平"
-    return f"同比{'增长' if pct > 0 else '下降'}{shown}%"
 
 
 _CN_DIGITS = "零一二三四五六七八九"
