@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -74,12 +75,12 @@ def test_an_opening_the_points_said_already_is_not_said_twice(example: Draft) ->
 
 def _with_exemplar(skeleton: Skeleton, cid: str, text: str) -> Skeleton:
     categories = [
-        c.model_copy(update={"exemplars": [Exemplar(text=text, slots=["件数"], source="x")]})
+        replace(c, exemplars=[Exemplar(text=text, slots=["件数"], source="x")])
         if c.id == cid
         else c
         for c in skeleton.categories
     ]
-    return skeleton.model_copy(update={"categories": categories})
+    return replace(skeleton, categories=categories)
 
 
 def _county(figures: str, points: str = "") -> YearData:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from functools import cache
 from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
@@ -69,7 +69,7 @@ class Skeleton:
     categories: list[CategorySkeleton]
     # The 主送 line before the opening ("市委、市政府："), as written, by reports; how many
     # reports were read to their end (a plan part seen), and how many of those say 特此报告.
-    addressees: list[Variant] = []
+    addressees: list[Variant] = field(default_factory=list)
     endings_seen: int = 0
     report_phrase: int = 0
 
@@ -110,11 +110,21 @@ def _build(kind: Any, raw: Any, where: list[str | int]) -> Any:
     if unknown:
         raise _Invalid([*where, str(unknown[0])], "不认识这一项")
     values = {}
+    optional = _optional(kind)
     for name, hint in hints.items():
         if name not in raw:
+            if name in optional:
+                continue  # written by a newer learn; an older skeleton without it is still good
             raise _Invalid([*where, name], "缺少这一项")
         values[name] = _build(hint, raw[name], [*where, name])
     return kind(**values)
+
+
+@cache
+def _optional(kind: type) -> frozenset[str]:
+    return frozenset(
+        f.name for f in fields(kind) if f.default is not MISSING or f.default_factory is not MISSING
+    )
 
 
 @cache
