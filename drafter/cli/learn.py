@@ -59,7 +59,9 @@ def report_failures(parsed: Parsed, consequence: str) -> None:
     for skipped in parsed.skipped:
         info(f"已跳过（{SKIP_REASONS[skipped.reason]}）：{skipped.error}")
     for merged in parsed.merged:
-        info(f"已合并：{'、'.join(merged.copies)} 与 {merged.kept} 内容相同，只读取 {merged.kept}。")
+        info(
+            f"已合并：{'、'.join(merged.copies)} 与 {merged.kept} 内容相同，只读取 {merged.kept}。"
+        )
     if not parsed.outlines:
         raise InputError(f"{len(parsed.skipped)} 个文件都无法读取（原因见上），{consequence}")
 

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from functools import cache
 from pathlib import Path
 
 from drafter.errors import InputError, MissingToolError
@@ -54,9 +55,7 @@ def convert_to_docx(path: Path) -> bytes:
         out = work / "out"
         command = [
             soffice,
-            # A private, fresh profile: works while the user's own LibreOffice is open, and
-            # leaves their settings (extensions, update checks, online help) out of it.
-            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            f"-env:UserInstallation={_profile().as_uri()}",
             "--headless",
             "--invisible",
             "--norestore",
@@ -96,6 +95,21 @@ def convert_to_docx(path: Path) -> bytes:
                 path=str(path),
             )
         return converted.read_bytes()
+
+
+@cache
+def _profile() -> Path:
+    """Return this process's private LibreOffice profile folder, removed when the process ends.
+
+    A private profile works while the user's own LibreOffice is open and leaves their settings
+    (extensions, update checks) out; one per process because building it costs seconds.
+    """
+    folder = tempfile.TemporaryDirectory(prefix="drafter-libreoffice-")
+    _PROFILES.append(folder)  # kept alive until exit, when its finalizer removes it
+    return Path(folder.name)
+
+
+_PROFILES: list[tempfile.TemporaryDirectory[str]] = []
 
 
 def _quiet_env() -> dict[str, str]:

@@ -8,9 +8,11 @@ bottom is dropped when it is a page number or repeats on most pages (a running h
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from drafter.errors import EmptyReportError, InputError, MissingToolError
 from drafter.reading.model import RawParagraph
@@ -69,7 +71,6 @@ def _page_lines(data: bytes, name: str) -> tuple[list[list[Line]], int]:
     """Return each page's lines top to bottom, and how many images the pages hold."""
     try:
         from pdfminer.high_level import extract_pages
-        from pdfminer.layout import LAParams, LTFigure, LTImage, LTTextContainer, LTTextLine
         from pdfminer.pdfdocument import PDFPasswordIncorrect
     except ImportError as e:
         raise MissingToolError(
@@ -79,21 +80,12 @@ def _page_lines(data: bytes, name: str) -> tuple[list[list[Line]], int]:
     pages: list[list[Line]] = []
     images = 0
     try:
-        for page in extract_pages(
-            io.BytesIO(data), laparams=LAParams(line_margin=0.3, char_margin=4.0)
-        ):
-            lines: list[Line] = []
-            for element in page:
-                if isinstance(element, LTImage | LTFigure):
-                    images += 1
-                if not isinstance(element, LTTextContainer):
-                    continue
-                for line in element:
-                    if isinstance(line, LTTextLine) and line.get_text().strip():
-                        box = (line.x0, line.x1, line.y0, line.y1)
-                        lines.append(Line(line.get_text().strip(), *box))
-            lines.sort(key=lambda ln: (-round(ln.y1), ln.x0))
-            pages.append(_merge_rows(lines))
+        # No layout analysis (laparams=None): its boxes split a justified row where a quote mark
+        # comes from another font; rows are rebuilt from the characters instead.
+        for page in extract_pages(io.BytesIO(data), laparams=None):
+            chars: list[_Char] = []
+            images += _collect(page, chars)
+            pages.append(_rows(chars))
     except PDFPasswordIncorrect as e:
         raise InputError(
             "PDF 设有打开密码，无法读取。请用密码打开后另存为不加密的 PDF，或找到原始文件。",
@@ -106,21 +98,55 @@ def _page_lines(data: bytes, name: str) -> tuple[list[list[Line]], int]:
     return pages, images
 
 
-def _merge_rows(lines: list[Line]) -> list[Line]:
-    """Return LINES with pieces of one printed row (pdfminer splits at wide gaps) joined."""
-    out: list[Line] = []
-    for ln in lines:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and abs(prev.y0 - ln.y0) < 0.5 * (ln.y1 - ln.y0)
-            and ln.x0 >= prev.x1 - 1
-        ):
-            box = (prev.x0, ln.x1, min(prev.y0, ln.y0), max(prev.y1, ln.y1))
-            out[-1] = Line(_glue(prev.text, ln.text), *box)
-        else:
-            out.append(ln)
-    return out
+@dataclass(frozen=True)
+class _Char:
+    text: str
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+
+
+def _collect(container: Any, chars: list[_Char]) -> int:
+    """Add the visible characters inside CONTAINER to CHARS; return how many images it holds."""
+    from pdfminer.layout import LTChar, LTContainer, LTImage
+
+    images = 0
+    for item in container:
+        if isinstance(item, LTChar):
+            text = item.get_text()
+            if text.strip():
+                chars.append(_Char(text, item.x0, item.x1, item.y0, item.y1))
+        elif isinstance(item, LTImage):
+            images += 1
+        elif isinstance(item, LTContainer):  # figures (form XObjects) hold characters too
+            images += _collect(item, chars)
+    return images
+
+
+def _rows(chars: list[_Char]) -> list[Line]:
+    """Return CHARS grouped into printed rows, top to bottom, each read left to right."""
+    rows: list[list[_Char]] = []
+    for c in sorted(chars, key=lambda c: -(c.y0 + c.y1) / 2):
+        middle = (c.y0 + c.y1) / 2
+        if rows:
+            last = rows[-1]
+            row_middle = sum(r.y0 + r.y1 for r in last) / (2 * len(last))
+            if abs(middle - row_middle) < 0.5 * max(c.y1 - c.y0, last[0].y1 - last[0].y0):
+                last.append(c)
+                continue
+        rows.append([c])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda c: c.x0)
+        size = max(c.y1 - c.y0 for c in row)
+        text = row[0].text
+        for before, c in itertools.pairwise(row):
+            gap = c.x0 - before.x1
+            text += (" " if gap > 0.3 * size else "") + c.text
+        box = (row[0].x0, max(c.x1 for c in row), min(c.y0 for c in row), max(c.y1 for c in row))
+        lines.append(Line(text, *box))
+    return lines
 
 
 def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
