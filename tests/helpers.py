@@ -268,4 +268,37 @@ def web_page(lines: list[str], title: str, *, charset: str = "utf-8") -> bytes:
     )
     body = "\n".join(f'<p style="text-indent: 2em;">{html.escape(line)}</p>' for line in lines)
     page = WEB_PAGE.format(meta=meta, title=html.escape(title), body=body)
-    return page.encode("gb18030" if charset in ("gb2312", "gbk") else charset)
+    return page.encode("gb18030" if charset in ("gb2312", "gbk", "gb18030") else charset)
+
+
+def scanned_pdf(pages: int = 2) -> bytes:
+    """Return a PDF whose pages are only a picture each (a scan): no text layer at all."""
+    pixels = bytes(range(256)) * 3  # 16 x 16 grey image
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    kids = " ".join(f"{3 + 3 * i} 0 R" for i in range(pages))
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode())
+    for i in range(pages):
+        content, image = 4 + 3 * i, 5 + 3 * i
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {content} 0 R "
+            f"/Resources << /XObject << /Im{i} {image} 0 R >> >> >>".encode()
+        )
+        draw = f"q 500 0 0 700 48 70 cm /Im{i} Do Q".encode()
+        objects.append(b"<< /Length %d >>\nstream\n" % len(draw) + draw + b"\nendstream")
+        objects.append(
+            b"<< /Type /XObject /Subtype /Image /Width 16 /Height 48 /ColorSpace /DeviceGray "
+            b"/BitsPerComponent 8 /Length %d >>\nstream\n" % len(pixels) + pixels + b"\nendstream"
+        )
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
