@@ -143,3 +143,31 @@ def test_without_libreoffice_a_doc_stops_the_command_naming_the_package(
     assert line.startswith(f"错误：{folder / '旧版.doc'}：读取 .doc 文件需要 LibreOffice")
     assert "libreoffice-writer-nogui" in line and "Windows/macOS" in line
     assert not out.exists()
+
+
+@pytest.mark.skipif(
+    SOFFICE is None and not os.environ.get("CI"),
+    reason="LibreOffice (soffice) is not installed; in CI this test must run",
+)
+def test_a_folder_of_old_word_files_is_converted_and_a_broken_one_skipped(tmp_path: Path) -> None:
+    sources = []
+    for seed in (SEED_000, SEED_001):
+        sources.append(tmp_path / f"{seed.stem}.docx")
+        docx_with_styles(seed.read_text(encoding="utf-8"), sources[-1])
+    reports = tmp_path / "旧文件"
+    reports.mkdir()
+    for doc in soffice_convert(sources, "doc", tmp_path):
+        shutil.move(doc, reports / doc.name)
+    (reports / "坏的.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    parsed = parse_reports(find_report_files([reports]))
+    assert sorted(Path(o.file).name for o in parsed.outlines) == [
+        f"{SEED_000.stem}.doc",
+        f"{SEED_001.stem}.doc",
+    ]
+    assert [(Path(o.file).stem, o.year) for o in parsed.outlines] == [
+        (SEED_000.stem, 2024),
+        (SEED_001.stem, 2024),
+    ]
+    [skipped] = parsed.skipped
+    assert (Path(skipped.path).name, skipped.reason) == ("坏的.doc", "unreadable")
+    assert "LibreOffice 无法打开这个文件" in skipped.error.message

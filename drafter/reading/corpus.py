@@ -17,6 +17,7 @@ from drafter.errors import (
     UnsupportedFormatError,
 )
 from drafter.reading.classify import classify_outline
+from drafter.reading.convert import convert_ahead
 from drafter.reading.files import FORMAT_RANK, SUPPORTED_LIST, SUPPORTED_SUFFIXES, read_report
 from drafter.reading.model import Outline
 from drafter.reading.outline import build_outline
@@ -107,6 +108,7 @@ def parse_reports(
     A missing program or optional package (LibreOffice, pdfminer) is always raised: every file of
     that format would fail alike, and the user has to install it.
     """
+    convert_ahead(files)
     parsed = Parsed()
     seen: dict[str, int] = {}  # fingerprint → index in parsed.outlines
     copies: dict[int, list[str]] = {}  # index → the files merged into it (kept first)
