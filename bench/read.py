@@ -4,6 +4,8 @@ The seeds are written as .docx (heading styles), converted by LibreOffice to .do
 (a .wps is the .doc renamed, as WPS Office writes it) and posted as a web page. Each file is read
 with `read_report` (the reading stage's door) REPEAT times in this process; the first read of a
 LibreOffice format also builds the process's private LibreOffice profile, so it is shown apart.
+Then a folder of each of .doc, .pdf and .html goes through `parse_reports` (outline and classify
+included), which converts the LibreOffice formats in one run.
 
 Run from the repository root: `python bench/read.py [REPEAT]`. Prints numbers; asserts nothing.
 Needs LibreOffice (soffice) and the pdf extra (`pip install ".[pdf]"`).
@@ -22,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from drafter.reading import read_report  # noqa: E402
+from drafter.reading import parse_reports, read_report  # noqa: E402
 
 from helpers import docx_with_styles, printable_docx, soffice_convert, web_page  # noqa: E402
 
@@ -76,6 +78,12 @@ def main() -> None:
                     first = elapsed if first is None else first
                     times.append(elapsed)
             print(f"{fmt:<8}{first:>10.3f}{statistics.median(times):>10.3f}{max(times):>10.3f}")
+        # A folder: parse_reports converts its LibreOffice formats in one run.
+        for fmt in ("doc", "pdf", "html"):
+            start = time.perf_counter()
+            parse_reports(made[fmt])
+            elapsed = time.perf_counter() - start
+            print(f"文件夹 {len(made[fmt])} 篇 .{fmt}（parse_reports，含分析）：{elapsed:.2f} s")
 
 
 if __name__ == "__main__":

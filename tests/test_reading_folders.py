@@ -171,3 +171,19 @@ def test_a_folder_of_old_word_files_is_converted_and_a_broken_one_skipped(tmp_pa
     [skipped] = parsed.skipped
     assert (Path(skipped.path).name, skipped.reason) == ("坏的.doc", "unreadable")
     assert "LibreOffice 无法打开这个文件" in skipped.error.message
+
+
+@pytest.mark.skipif(
+    SOFFICE is None and not os.environ.get("CI"),
+    reason="LibreOffice (soffice) is not installed; in CI this test must run",
+)
+def test_an_old_word_file_renamed_docx_is_read_as_one(tmp_path: Path) -> None:
+    source = tmp_path / "source.docx"
+    docx_with_styles(SEED_001.read_text(encoding="utf-8"), source)
+    [doc] = soffice_convert([source], "doc", tmp_path)
+    renamed = tmp_path / "改了扩展名.docx"
+    shutil.move(doc, renamed)
+    [outline] = parse_reports([renamed], strict=True).outlines
+    assert [s.as_dict() for s in outline.sections] == [
+        s.as_dict() for s in parse_reports([SEED_001]).outlines[0].sections
+    ]

@@ -17,6 +17,7 @@ PDF_SUFFIXES = (".pdf",)
 HTML_SUFFIXES = (".html", ".htm")
 SUPPORTED_SUFFIXES = (".txt", ".docx", *CONVERTED_SUFFIXES, *PDF_SUFFIXES, *HTML_SUFFIXES)
 SUPPORTED_LIST = "、".join(SUPPORTED_SUFFIXES)
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 (.doc, .wps) files start so
 # How many readers to prefer when the same report comes in several formats: styles and numbering
 # of a .docx tell heading levels best; a PDF's rejoined lines are the last resort.
 FORMAT_RANK = {
@@ -68,7 +69,8 @@ def _paragraphs(path: Path, suffix: str, data: bytes) -> tuple[RawParagraph, ...
         return read_html_paragraphs(data, name)
     from drafter.reading.docx_report import read_docx_paragraphs
 
-    if suffix in CONVERTED_SUFFIXES:
+    # An old Word file renamed .docx (it happens) is converted like a .doc.
+    if suffix in CONVERTED_SUFFIXES or data.startswith(_OLE_MAGIC):
         from drafter.reading.convert import convert_to_docx
 
         return read_docx_paragraphs(convert_to_docx(path), name)
