@@ -18,7 +18,7 @@ HTML_SUFFIXES = (".html", ".htm")
 SUPPORTED_SUFFIXES = (".txt", ".docx", *CONVERTED_SUFFIXES, *PDF_SUFFIXES, *HTML_SUFFIXES)
 SUPPORTED_LIST = "、".join(SUPPORTED_SUFFIXES)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 (.doc, .wps) files start so
-# How many readers to prefer when the same report comes in several formats: styles and numbering
+# Which copy to keep when the same report comes in several formats: styles and numbering
 # of a .docx tell heading levels best; a PDF's rejoined lines are the last resort.
 FORMAT_RANK = {
     ".docx": 0,
