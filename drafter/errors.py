@@ -31,6 +31,18 @@ class InputError(DrafterError):
     """A file that cannot be read as a report (missing, empty, binary, wrong format, corrupt)."""
 
 
+class UnsupportedFormatError(InputError):
+    """A file whose kind drafter does not read (a picture, a spreadsheet, …)."""
+
+
+class EmptyReportError(InputError):
+    """A report file with no text in it."""
+
+
+class MissingToolError(InputError):
+    """A file that needs a program or optional package that is not installed (LibreOffice, pdfminer)."""
+
+
 class DataError(DrafterError):
     """The year's data file is invalid: syntax, unknown key, wrong type or impossible value."""
 

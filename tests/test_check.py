@@ -306,7 +306,8 @@ def test_cli_year_beyond_the_table_says_which_file_to_extend() -> None:
     ("name", "content", "message"),
     [
         ("missing.txt", None, "不存在"),
-        ("report.pdf", b"%PDF-1.4", "不支持 .pdf"),
+        ("report.pdf", b"%PDF-1.4", "无法读取这个 PDF"),
+        ("report.xlsx", b"PK\x03\x04", "不支持 .xlsx"),
         ("corrupt.docx", b"PK\x03\x04 not really a zip", "docx"),
         ("empty.txt", b"", "空的"),
     ],

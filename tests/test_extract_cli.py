@@ -126,13 +126,18 @@ def test_table_is_the_default_output() -> None:
 
 @pytest.mark.parametrize(
     ("name", "message"),
-    [("missing.txt", "不存在"), ("report.pdf", "不支持 .pdf"), ("empty.txt", "空的")],
+    [
+        ("missing.txt", "不存在"),
+        ("report.pdf", "无法读取这个 PDF"),
+        ("report.xlsx", "不支持 .xlsx"),
+        ("empty.txt", "空的"),
+    ],
 )
 def test_bad_input_exits_2_with_a_chinese_message_and_writes_nothing(
     tmp_path: Path, name: str, message: str
 ) -> None:
     if name != "missing.txt":
-        (tmp_path / name).write_bytes(b"%PDF-1.4" if name.endswith(".pdf") else b"")
+        (tmp_path / name).write_bytes(b"" if name == "empty.txt" else b"%PDF-1.4")
     out = tmp_path / "figures.yaml"
     result = runner.invoke(app, ["extract", str(tmp_path / name), "-o", str(out), "--json"])
     assert result.exit_code == 2

@@ -120,7 +120,8 @@ def test_one_bad_file_among_good_ones_is_skipped_and_reported(tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     skipped = [line for line in result.stderr.splitlines() if line.startswith("已跳过")]
     assert len(skipped) == 1 and str(bad) in skipped[0]
-    assert "共读取报告 2 篇，跳过 1 篇。" in result.stdout
+    assert skipped[0].startswith(f"已跳过（无法读取）：{bad}：")
+    assert "共读取报告 2 篇，跳过 1 个文件。" in result.stdout
     assert out.exists()
     assert "version: 1" in out.read_text(encoding="utf-8")
 
@@ -140,7 +141,7 @@ def test_all_files_bad_is_an_error_listing_each(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
-    assert [line.split("：")[0] for line in lines] == ["已跳过", "已跳过", "错误"]
+    assert [line.split("：")[0] for line in lines] == ["已跳过（无法读取）"] * 2 + ["错误"]
     assert all(str(b) in result.stderr for b in bad)
     assert "Traceback" not in result.output
     assert not out.exists()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -28,17 +27,11 @@ from drafter.reading import (
 )
 
 from conftest import SEEDS
+from helpers import docx_with_numbering, docx_with_styles
 
 SEED = {p.name[:3]: p for p in SEEDS.glob("*.txt")}
 SIMPLIFIED = ("000", "001", "003", "004")
 TRADITIONAL = "002"
-_CN = "一二三四五六七八九十"
-# How a seed line starts when it is a numbered heading: (Word list level 0-2, pattern).
-_HEADING_NUMBER = (
-    (0, re.compile(rf"^[{_CN}]+、")),
-    (1, re.compile(rf"^[（(][{_CN}]+[）)]")),
-    (2, re.compile(r"^\d{1,2}[.、](?!\d)")),
-)
 
 
 def _parse(path: Path) -> Outline:
@@ -55,17 +48,6 @@ def _comparable(outline: Outline) -> dict[str, Any]:
 
 def _seed_text(seed: str) -> str:
     return SEED[seed].read_text(encoding="utf-8")
-
-
-def _heading(line: str) -> tuple[int, str, int] | None:
-    """Return (list level, number as written, its value) when LINE starts with a section number."""
-    for level, pattern in _HEADING_NUMBER:
-        m = pattern.match(line)
-        if m:
-            digits = m.group().strip("（()）、.")
-            value = int(digits) if digits.isdigit() else _CN.index(digits) + 1
-            return level, m.group(), value
-    return None
 
 
 # -- encodings ------------------------------------------------------------------------------
@@ -117,102 +99,6 @@ def test_undecodable_text_is_a_clear_error_naming_the_file(data: bytes, needle: 
 # -- .docx ------------------------------------------------------------------------------------
 
 
-def _docx_with_styles(text: str, path: Path) -> None:
-    """Write TEXT as .docx: numbered heading lines get "Heading 1/2/3", text unchanged."""
-    doc = Document()
-    for line in text.splitlines():
-        found = _heading(line.strip())
-        style = f"Heading {found[0] + 1}" if found else None
-        doc.add_paragraph(line, style=style)
-    doc.save(str(path))
-
-
-_RUN_IN_SUBHEADING = re.compile(rf"^([{_CN}]+、[^。：\n]*?)([（(][{_CN}]+[）)])", re.MULTILINE)
-_LEVEL_FORMATS = (("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."))
-
-
-def _abstract_num(abstract_id: int, levels: list[tuple[int, str, str]]) -> Any:
-    lvls = "".join(
-        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-        f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/></w:lvl>'
-        for ilvl, fmt, text in levels
-    )
-    return parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
-        f'<w:multiLevelType w:val="multilevel"/>{lvls}</w:abstractNum>'
-    )
-
-
-def _num(num_id: int, abstract_id: int, starts: dict[int, int] | None = None) -> Any:
-    overrides = "".join(
-        f'<w:lvlOverride w:ilvl="{ilvl}"><w:startOverride w:val="{start}"/></w:lvlOverride>'
-        for ilvl, start in (starts or {}).items()
-    )
-    return parse_xml(
-        f'<w:num {nsdecls("w")} w:numId="{num_id}">'
-        f'<w:abstractNumId w:val="{abstract_id}"/>{overrides}</w:num>'
-    )
-
-
-def _numpr(num_id: int, ilvl: int) -> Any:
-    return parse_xml(
-        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
-    )
-
-
-def _docx_with_numbering(text: str, path: Path, *, variant: str) -> None:
-    """Write TEXT as .docx with the heading numbers taken out of the text into Word lists.
-
-    "multilevel-list": one multilevel list ("%1、", "（%2）", "%3.") on the paragraphs.
-    "restarted-lists": one single-level list per level ("%1、", "（%1）", "%1."); each run of
-    sub-headings is a new w:num with a startOverride, as Word's "restart numbering at 1" writes.
-    "linked-styles": the multilevel list linked to the Heading 1-3 styles, as Word's heading
-    numbering does: the paragraphs carry only the style, the style carries the w:numPr.
-    A list that must start past 1 (004 has no "一、" before its "二、") gets a startOverride.
-    """
-    doc = Document()
-    numbering = doc.part.numbering_part.element
-    base = 100
-    # Word puts a numbered sub-heading in its own paragraph: "二、下一步工作打算（一）加强…" is two.
-    text = _RUN_IN_SUBHEADING.sub(r"\1\n\2", text)
-    headings = [_heading(line.strip()) for line in text.splitlines()]
-    first_top = next((h[2] for h in headings if h and h[0] == 0), 1)
-    if variant == "restarted-lists":
-        for i, (fmt, lvl_text) in enumerate(_LEVEL_FORMATS):
-            numbering.insert(i, _abstract_num(base + i, [(0, fmt, re.sub(r"%\d", "%1", lvl_text))]))
-        numbering.append(_num(base, base, {0: first_top}))
-    else:
-        numbering.insert(
-            0, _abstract_num(base, [(i, *spec) for i, spec in enumerate(_LEVEL_FORMATS)])
-        )
-        numbering.append(_num(base, base, {0: first_top}))
-    if variant == "linked-styles":
-        for level in range(3):
-            ppr = doc.styles[f"Heading {level + 1}"].element.get_or_add_pPr()
-            ppr.insert(0, _numpr(base, level))
-    next_num = base + 1
-    current = {0: base}
-    previous_level = -1
-    for line, found in zip(text.splitlines(), headings, strict=True):
-        if found is None:
-            doc.add_paragraph(line)
-            continue
-        level, number, value = found
-        paragraph = doc.add_paragraph(line.strip()[len(number) :])
-        if variant == "linked-styles":
-            paragraph.style = doc.styles[f"Heading {level + 1}"]
-        elif variant == "restarted-lists":
-            if level > previous_level and level > 0:  # a new run of sub-headings
-                numbering.append(_num(next_num, base + level, {0: value}))
-                current[level] = next_num
-                next_num += 1
-            paragraph._p.get_or_add_pPr().append(_numpr(current[level], 0))
-        else:
-            paragraph._p.get_or_add_pPr().append(_numpr(base, level))
-        previous_level = level
-    doc.save(str(path))
-
-
 @pytest.mark.parametrize("seed", sorted(SEED))
 @pytest.mark.parametrize(
     "variant", ["styles", "multilevel-list", "restarted-lists", "linked-styles"]
@@ -221,15 +107,15 @@ def test_seed_as_docx_gives_same_outline(tmp_path: Path, seed: str, variant: str
     path = tmp_path / (SEED[seed].stem + ".docx")
     text = _seed_text(seed)
     if variant == "styles":
-        _docx_with_styles(text, path)
+        docx_with_styles(text, path)
     else:
-        _docx_with_numbering(text, path, variant=variant)
+        docx_with_numbering(text, path, variant=variant)
     assert _comparable(_parse(path)) == _comparable(_parse(SEED[seed]))
 
 
 def test_docx_numbering_is_not_left_in_the_text_but_recovered(tmp_path: Path) -> None:
     path = tmp_path / "001.docx"
-    _docx_with_numbering(_seed_text("001"), path, variant="multilevel-list")
+    docx_with_numbering(_seed_text("001"), path, variant="multilevel-list")
     body = [p.text for p in Document(str(path)).paragraphs]
     assert "工作开展情况" in body and "一、工作开展情况" not in body
     paragraphs = read_report(path).paragraphs

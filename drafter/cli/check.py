@@ -34,7 +34,10 @@ def check(
     ] = None,
     against: Annotated[
         Path | None,
-        typer.Option("--against", help="上一年度的报告（.docx/.txt），用于找出原样照搬的段落。"),
+        typer.Option(
+            "--against",
+            help="上一年度的报告（.docx/.txt/.doc/.wps/.pdf/.html 等），用于找出原样照搬的段落。",
+        ),
     ] = None,
     data_file: Annotated[
         Path | None,

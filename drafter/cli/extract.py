@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from drafter.cli.app import ChineseCommand, app, guarded, info, pad
-from drafter.cli.options import ReportPaths
+from drafter.cli.options import ReportPaths, StrictOption
 
 if TYPE_CHECKING:
     from drafter.datafile import ExtractedFigure
@@ -41,26 +41,26 @@ def extract(
         bool, typer.Option("--json", help="以 JSON 输出到标准输出（供其他程序使用）。")
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的数据文件。")] = False,
+    strict: StrictOption = False,
 ) -> None:
     """提取往年报告中的数字（件数、比率、金额、排名、同比变化），标明所在栏目、原句和对应指标。"""
+    from drafter.cli.learn import report_failures
     from drafter.datafile import extract_figures
     from drafter.errors import DrafterError, OutputExistsError
-    from drafter.reading import find_report_files, parse_report
+    from drafter.reading import find_report_files, parse_reports
 
     if output is not None and output.exists() and not force:
         raise OutputExistsError(str(output))
-    files = find_report_files(reports)
-    if output is not None and len(files) != 1:
+    parsed = parse_reports(find_report_files(reports), strict=strict)
+    report_failures(parsed, "没有可提取的数字。")
+    if output is not None and len(parsed.outlines) != 1:
         raise DrafterError(
-            f"使用 -o 时只能给一篇报告（现在是 {len(files)} 篇）：上年数只能来自一篇报告。"
+            f"使用 -o 时只能给一篇报告（现在是 {len(parsed.outlines)} 篇）：上年数只能来自一篇报告。"
         )
-    results = []
-    for path in files:
-        outline = parse_report(path)
-        results.append((path, outline, extract_figures(outline)))
+    results = [(Path(o.file), o, extract_figures(o)) for o in parsed.outlines]
     if output is not None:
-        _, outline, figures = results[0]
-        _write_data(output, files[0], outline, figures, force=force)
+        path, outline, figures = results[0]
+        _write_data(output, path, outline, figures, force=force)
     if as_json:
         typer.echo(
             json.dumps(

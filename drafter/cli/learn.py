@@ -50,15 +50,20 @@ def learn(
 
 
 def report_failures(parsed: Parsed, consequence: str) -> None:
-    """Print each skipped file on stderr; raise when no file could be read at all."""
+    """Print each skipped file with its reason and each merged copy on stderr; raise when none was read."""
     from drafter.errors import InputError
+    from drafter.reading import SKIP_REASONS
 
-    if not parsed.outlines and len(parsed.failures) == 1:
-        raise parsed.failures[0]  # the one file named: its own message is the whole story
-    for failure in parsed.failures:
-        info(f"已跳过：{failure}")
+    if not parsed.outlines and len(parsed.skipped) == 1:
+        raise parsed.skipped[0].error  # the one file named: its own message is the whole story
+    for skipped in parsed.skipped:
+        info(f"已跳过（{SKIP_REASONS[skipped.reason]}）：{skipped.error}")
+    for merged in parsed.merged:
+        info(
+            f"已合并：{'、'.join(merged.copies)} 与 {merged.kept} 内容相同，只读取 {merged.kept}。"
+        )
     if not parsed.outlines:
-        raise InputError(f"{len(parsed.failures)} 个文件都无法读取（原因见上），{consequence}")
+        raise InputError(f"{len(parsed.skipped)} 个文件都无法读取（原因见上），{consequence}")
 
 
 def _print_summary(skeleton: Skeleton, parsed: Parsed) -> None:
@@ -66,9 +71,13 @@ def _print_summary(skeleton: Skeleton, parsed: Parsed) -> None:
     from collections import Counter
 
     sections = Counter(s.category for o in parsed.outlines for s in o.walk())
-    skipped = len(parsed.failures)
+    skipped = len(parsed.skipped)
+    copies = sum(len(m.copies) for m in parsed.merged)
     typer.echo(
-        f"共读取报告 {len(parsed.outlines)} 篇" + (f"，跳过 {skipped} 篇" if skipped else "") + "。"
+        f"共读取报告 {len(parsed.outlines)} 篇"
+        + (f"，跳过 {skipped} 个文件" if skipped else "")
+        + (f"，合并重复副本 {copies} 个" if copies else "")
+        + "。"
     )
     # Chinese characters take two columns: pad the header by display width, not by len().
     typer.echo(f"{'类别':<18}{'报告数':>5}{'栏目数':>5}{'位置':>6}  默认标题")

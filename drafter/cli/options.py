@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 ReportPaths = Annotated[
     list[Path],
     typer.Argument(
-        help="往年报告文件（.txt/.docx）或文件夹，可写多个。",
+        help="往年报告文件（.txt/.docx/.doc/.wps/.odt/.rtf/.pdf/.html）或文件夹，可写多个。",
         metavar="报告或文件夹",
         show_default=False,
     ),

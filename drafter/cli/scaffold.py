@@ -25,7 +25,8 @@ def scaffold(
     from_report: Annotated[
         Path | None,
         typer.Option(
-            "--from", help="上一年度的报告（.txt/.docx）：从中提取数字作为“上年”预先填好。"
+            "--from",
+            help="上一年度的报告（.txt/.docx/.doc/.wps/.pdf/.html 等）：从中提取数字作为“上年”预先填好。",
         ),
     ] = None,
     skeleton: SkeletonOption = None,

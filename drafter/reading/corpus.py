@@ -1,48 +1,97 @@
-"""Gather report files from paths and folders, and parse them, skipping (or stopping at) bad ones."""
+"""Gather report files from paths and folders, and parse them: skipped files and merged copies said."""
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
-from drafter.errors import DrafterError, InputError
+from drafter.errors import (
+    DrafterError,
+    EmptyReportError,
+    InputError,
+    MissingToolError,
+    UnsupportedFormatError,
+)
 from drafter.reading.classify import classify_outline
-from drafter.reading.files import SUPPORTED_SUFFIXES, read_report
+from drafter.reading.convert import convert_ahead
+from drafter.reading.files import FORMAT_RANK, SUPPORTED_LIST, SUPPORTED_SUFFIXES, read_report
 from drafter.reading.model import Outline
 from drafter.reading.outline import build_outline
+
+SkipReason = Literal["format", "empty", "unreadable"]
+SKIP_REASONS: dict[SkipReason, str] = {
+    "format": "格式不支持",
+    "empty": "没有文字",
+    "unreadable": "无法读取",
+}
+# Files a folder holds that are nobody's report: the system's, and office programs' lock files.
+_SYSTEM_FILES = frozenset(("thumbs.db", "desktop.ini", ".ds_store"))
+_NOT_TEXT = re.compile(r"[^\w]|_")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that was not read: its path, why (format, empty, unreadable) and the full error."""
+
+    path: str
+    reason: SkipReason
+    error: DrafterError
+
+
+@dataclass(frozen=True)
+class Merged:
+    """Copies of one report in several files (the same text once normalised): read only KEPT."""
+
+    kept: str
+    copies: tuple[str, ...]
 
 
 @dataclass
 class Parsed:
-    """Outlines of the files that parsed, and the error of each that did not."""
+    """Outlines of the files read, the files skipped with their reasons, and the copies merged."""
 
     outlines: list[Outline] = field(default_factory=list)
-    failures: list[DrafterError] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    merged: list[Merged] = field(default_factory=list)
+
+    @property
+    def failures(self) -> list[DrafterError]:
+        """Return the error of each skipped file, in order."""
+        return [s.error for s in self.skipped]
 
 
 def find_report_files(paths: Iterable[Path]) -> list[Path]:
-    """Return the report files named by PATHS (folders searched recursively, sorted by name)."""
+    """Return the files named by PATHS, folders searched recursively and sorted by name.
+
+    A folder's files of other formats are included, so that reading lists them as skipped.
+    """
     files: list[Path] = []
     for path in paths:
         if not path.exists():
             raise InputError("路径不存在，请检查拼写。", path=str(path))
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUPPORTED_SUFFIXES
-                and not p.name.startswith((".", "~$"))
-            )
-            if not found:
-                raise InputError(
-                    "文件夹里没有 .txt 或 .docx 报告。请检查路径；.pdf/.doc 报告请先另存为 .docx 或 .txt。",
-                    path=str(path),
-                )
-            files.extend(found)
-        else:
+        if not path.is_dir():
             files.append(path)
+            continue
+        found = sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file()
+            and not p.name.startswith((".", "~$"))
+            and p.name.lower() not in _SYSTEM_FILES
+        )
+        if not any(p.suffix.lower() in SUPPORTED_SUFFIXES for p in found):
+            others = (
+                f"（这里有 {len(found)} 个其他格式的文件，如 {found[0].name}）" if found else ""
+            )
+            raise InputError(
+                f"文件夹里没有能读取的报告{others}。能读取的格式：{SUPPORTED_LIST}。",
+                path=str(path),
+            )
+        files.extend(found)
     return files
 
 
@@ -54,15 +103,62 @@ def parse_report(path: Path) -> Outline:
 def parse_reports(
     files: list[Path], *, strict: bool = False, on_each: Callable[[Path], None] | None = None
 ) -> Parsed:
-    """Return the outlines of FILES; a bad file is recorded and skipped, or raised when STRICT."""
+    """Return the outlines of FILES, each report once; a bad file is skipped, or raised when STRICT.
+
+    A missing program or optional package (LibreOffice, pdfminer) is always raised: every file of
+    that format would fail alike, and the user has to install it.
+    """
+    convert_ahead(files)
     parsed = Parsed()
+    seen: dict[str, int] = {}  # fingerprint → index in parsed.outlines
+    copies: dict[int, list[str]] = {}  # index → the files merged into it (kept first)
     for path in files:
         try:
-            parsed.outlines.append(parse_report(path))
+            outline = parse_report(path)
+        except MissingToolError:
+            raise
         except DrafterError as e:
             if strict:
                 raise
-            parsed.failures.append(e)
+            parsed.skipped.append(Skipped(str(path), _reason(e), e))
+            outline = None
+        if outline is not None:
+            key = fingerprint(outline)
+            if key not in seen:
+                seen[key] = len(parsed.outlines)
+                parsed.outlines.append(outline)
+            else:
+                index = seen[key]
+                copies.setdefault(index, [parsed.outlines[index].file]).append(outline.file)
+                if _rank(outline.file) < _rank(parsed.outlines[index].file):
+                    parsed.outlines[index] = outline
         if on_each is not None:
             on_each(path)
+    for index, group in copies.items():
+        kept = parsed.outlines[index].file
+        parsed.merged.append(Merged(kept, tuple(f for f in group if f != kept)))
     return parsed
+
+
+def fingerprint(outline: Outline) -> str:
+    """Return a digest of the report's text (title and date left out, letters and digits only).
+
+    A web page adds the page title and a .txt often lacks it, so the title does not count.
+    """
+    parts = [outline.opening or ""]
+    for section in outline.walk():
+        parts.extend((section.number or "", section.title, *section.paragraphs))
+    text = _NOT_TEXT.sub("", "".join(parts))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _reason(error: DrafterError) -> SkipReason:
+    if isinstance(error, UnsupportedFormatError):
+        return "format"
+    if isinstance(error, EmptyReportError):
+        return "empty"
+    return "unreadable"
+
+
+def _rank(file: str) -> int:
+    return FORMAT_RANK.get(Path(file).suffix.lower(), len(FORMAT_RANK))

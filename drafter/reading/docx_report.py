@@ -200,6 +200,8 @@ def _format_number(n: int, fmt: str) -> str:
         "chineseCountingThousand",
         "ideographTraditional",
         "taiwaneseCounting",
+        "taiwaneseCountingThousand",  # what LibreOffice turns chineseCounting into, via .doc
+        "japaneseCounting",
     ):
         return chinese_numeral(n) if 0 < n < 100 else str(n)
     return str(n)

@@ -1,23 +1,32 @@
-"""Read a report file (.txt in any common Chinese encoding, or .docx) into raw paragraphs."""
+"""Read a report file into raw paragraphs, whatever its format: the one door to every reader.
+
+.txt (any common Chinese encoding) and .docx are read directly; .doc, .wps, .odt and .rtf go
+through LibreOffice to .docx; .pdf through its text layer; .html/.htm through the article text.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.errors import InputError
+from drafter.errors import EmptyReportError, InputError, UnsupportedFormatError
+from drafter.reading.convert import CONVERTED_SUFFIXES
+from drafter.reading.encoding import decode_text
 from drafter.reading.model import RawParagraph, SourceText
 
-SUPPORTED_SUFFIXES = (".txt", ".docx")
-
-# Frequent characters of these reports, simplified and traditional; a right decoding is rich in them.
-_COMMON = set(
-    "的法治政府建设年度工作推进行依一是和在全市区县局开展制度加强强化完善落实案件执监督"
-    "決策規範設學習進開關於會議發們這為國來對從過時實現務員與資總機經"
-    "决策规范设学习进开关于会议发们这为国来对从过时实现务员与资总机经"
-    "中人有不了上以大个出展提高服项情况要主责任领导组"
-)
-_MIN_COMMON_SHARE = 0.12
-_ENCODINGS = ("gb18030", "big5")
+PDF_SUFFIXES = (".pdf",)
+HTML_SUFFIXES = (".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", ".docx", *CONVERTED_SUFFIXES, *PDF_SUFFIXES, *HTML_SUFFIXES)
+SUPPORTED_LIST = "、".join(SUPPORTED_SUFFIXES)
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 (.doc, .wps) files start so
+# Which copy to keep when the same report comes in several formats: styles and numbering
+# of a .docx tell heading levels best; a PDF's rejoined lines are the last resort.
+FORMAT_RANK = {
+    ".docx": 0,
+    **dict.fromkeys(CONVERTED_SUFFIXES, 1),
+    ".txt": 2,
+    **dict.fromkeys(HTML_SUFFIXES, 3),
+    ".pdf": 4,
+}
 
 
 def read_report(path: Path) -> SourceText:
@@ -28,11 +37,8 @@ def read_report(path: Path) -> SourceText:
     if path.is_dir():
         raise InputError("这是一个文件夹，不是报告文件。", path=str(path))
     if suffix not in SUPPORTED_SUFFIXES:
-        hint = (
-            "请先在 Word/WPS 中另存为 .docx 或 .txt。" if suffix in (".pdf", ".doc", ".wps") else ""
-        )
-        raise InputError(
-            f"不支持 {suffix or '无扩展名'} 文件，只能读取 .txt 和 .docx。{hint}", path=str(path)
+        raise UnsupportedFormatError(
+            f"不支持 {suffix or '无扩展名'} 文件。能读取的格式：{SUPPORTED_LIST}。", path=str(path)
         )
     try:
         data = path.read_bytes()
@@ -41,74 +47,31 @@ def read_report(path: Path) -> SourceText:
             f"无法打开文件（{e.strerror}）。请检查权限，或先关闭占用它的程序。", path=str(path)
         ) from e
     if not data.strip():
-        raise InputError("文件是空的，请确认选对了文件。", path=str(path))
-    if suffix == ".docx":
-        from drafter.reading.docx_report import (
-            read_docx_paragraphs,  # python-docx loads only when needed
-        )
-
-        paragraphs = read_docx_paragraphs(data, str(path))
-    else:
-        paragraphs = tuple(RawParagraph(line) for line in decode_text(data, str(path)).splitlines())
+        raise EmptyReportError("文件是空的，请确认选对了文件。", path=str(path))
+    paragraphs = _paragraphs(path, suffix, data)
     if not any(p.text.strip() for p in paragraphs):
-        raise InputError("文件里没有文字，请确认选对了文件。", path=str(path))
+        raise EmptyReportError("文件里没有文字，请确认选对了文件。", path=str(path))
     return SourceText(path=str(path), paragraphs=paragraphs)
 
 
-def decode_text(data: bytes, name: str) -> str:
-    """Return DATA decoded: UTF-8 (with or without BOM), else GB18030 or Big5, whichever reads as Chinese.
+def _paragraphs(path: Path, suffix: str, data: bytes) -> tuple[RawParagraph, ...]:
+    """Return the paragraphs of DATA read by the reader for SUFFIX (each loads only when needed)."""
+    name = str(path)
+    if suffix == ".txt":
+        return tuple(RawParagraph(line) for line in decode_text(data, name).splitlines())
+    if suffix in PDF_SUFFIXES:
+        from drafter.reading.pdf import read_pdf_paragraphs
 
-    UTF-16 is read when it has a BOM, or without one when it reads as Chinese.
-    """
-    if b"\x00" in data[:4096]:
-        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            return data.decode("utf-16")
-        text = _most_chinese(data, ("utf-16-le", "utf-16-be"))
-        if text is None:
-            raise InputError(
-                "这是二进制文件，不是文本报告。请选择 .txt 或 .docx 格式的报告。", path=name
-            )
-        return text
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        decoded = _most_chinese(data, _ENCODINGS)
-        if decoded is None:
-            raise InputError(
-                "无法识别文件编码（试过 UTF-8、GB18030/GBK、Big5）。请用记事本或 WPS 另存为 UTF-8 编码的 .txt。",
-                path=name,
-            ) from None
-        return decoded
-    if not any(_is_han(c) for c in text):
-        raise InputError(
-            "文件里没有中文字符，不像是报告；若用了 HZ 等少见编码，请用记事本或 WPS 另存为 UTF-8 编码的 .txt。",
-            path=name,
-        )
-    return text
+        return read_pdf_paragraphs(data, name)
+    if suffix in HTML_SUFFIXES:
+        from drafter.reading.webpage import read_html_paragraphs
 
+        return read_html_paragraphs(data, name)
+    from drafter.reading.docx_report import read_docx_paragraphs
 
-def _most_chinese(data: bytes, encodings: tuple[str, ...]) -> str | None:
-    """Return DATA decoded by whichever of ENCODINGS reads most like Chinese, or None."""
-    best: tuple[float, str] | None = None
-    for enc in encodings:
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        share = _common_share(text)
-        if best is None or share > best[0]:
-            best = (share, text)
-    if best is None or best[0] < _MIN_COMMON_SHARE:
-        return None
-    return best[1]
+    # An old Word file renamed .docx (it happens) is converted like a .doc.
+    if suffix in CONVERTED_SUFFIXES or data.startswith(_OLE_MAGIC):
+        from drafter.reading.convert import convert_to_docx
 
-
-def _is_han(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff"
-
-
-def _common_share(text: str) -> float:
-    han = [c for c in text if _is_han(c)]
-    if not han:
-        return 0.0
-    return sum(c in _COMMON for c in han) / len(han)
+        return read_docx_paragraphs(convert_to_docx(path), name)
+    return read_docx_paragraphs(data, name)
