@@ -193,14 +193,14 @@ def test_learn_writes_the_skeleton_and_prints_a_table(tmp_path: Path) -> None:
     assert lines[0] == "共读取报告 5 篇。"
     assert lines[1].split() == ["类别", "报告数", "栏目数", "位置", "默认标题"]
     rows = {line.split()[0]: line.split()[1:3] for line in lines[2:]}
-    assert rows["leadership"] == ["5", "12"]
-    assert rows["first_responsible"][0] == "1"
+    assert rows["党的领导"] == ["5", "12"]
+    assert rows["第一责任人"][0] == "1"
     assert f"骨架已写入 {out}" in result.stderr
 
 
 # -- outline --json: the documented shape ---------------------------------------------------------
 
-_REPORT_KEYS = {"file", "title", "year", "unit", "sections"}
+_REPORT_KEYS = {"file", "title", "year", "unit", "issuers", "sections"}
 _SECTION_KEYS = {"number", "title", "level", "category", "score", "paragraphs", "children"}
 
 
@@ -231,6 +231,8 @@ def test_outline_json_has_exactly_the_documented_shape() -> None:
         assert report["title"] is None or isinstance(report["title"], str)
         assert report["year"] is None or type(report["year"]) is int
         assert report["unit"] is None or isinstance(report["unit"], str)
+        assert isinstance(report["issuers"], list)
+        assert report["unit"] == (" ".join(report["issuers"]) or None)
         assert isinstance(report["sections"], list) and report["sections"]
         assert sum(_check_section(s, 0) for s in report["sections"]) > 5
     # the traditional seed comes out simplified
@@ -241,5 +243,47 @@ def test_outline_json_has_exactly_the_documented_shape() -> None:
 def test_outline_tree_shows_headings_and_categories() -> None:
     result = _invoke("outline", str(SEEDS / SEED_NAMES[1]))
     assert result.exit_code == 0, result.output
-    assert "一、工作开展情况  [achievements" in result.stdout
-    assert "    （一）加强党对法治政府建设的领导  [leadership" in result.stdout
+    assert "一、工作开展情况  [主要举措和成效" in result.stdout
+    assert "    （一）加强党对法治政府建设的领导  [党的领导" in result.stdout
+    assert result.stdout.startswith("说明：方括号内为类别和可信度")
+
+
+# -- uncertain categories: 待核 in outline, named by learn -----------------------------------------
+
+_VAGUE = "2024年，示例县扎实推进法治政府建设。\n一、有关工作\n做了大量工作。\n二、其他事项\n还有一些事项。\n"
+
+
+def test_outline_marks_sections_below_the_threshold_for_review(tmp_path: Path) -> None:
+    report = tmp_path / "含糊.txt"
+    report.write_text(_VAGUE, encoding="utf-8")
+    result = _invoke("outline", str(report))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("说明：方括号内为类别和可信度")
+    headings = [line for line in lines if line.startswith("  一、") or line.startswith("  二、")]
+    assert [h.split("  [")[0] for h in headings] == ["  一、有关工作", "  二、其他事项"]
+    assert all(h.endswith("]  待核") for h in headings)
+
+
+def test_outline_of_a_report_without_headings_is_one_flagged_section(tmp_path: Path) -> None:
+    report = tmp_path / "无标题.txt"
+    report.write_text("今年以来，我市扎实推进法治政府建设，取得明显成效。\n", encoding="utf-8")
+    result = _invoke("outline", str(report))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[2:] == ["  （无标题）  [其他 0.00]  待核"]
+
+
+def test_learn_names_the_uncertain_sections_it_rests_on(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in SEED_NAMES:
+        (folder / name).write_bytes((SEEDS / name).read_bytes())
+    (folder / "含糊.txt").write_text(_VAGUE, encoding="utf-8")
+    (folder / "无标题.txt").write_text("今年以来，我市扎实推进法治政府建设。\n", encoding="utf-8")
+    result = _invoke("learn", str(folder), "-o", str(tmp_path / "skeleton.yaml"))
+    assert result.exit_code == 0, result.output
+    assert "没有识别出章节标题" in result.stderr and "无标题.txt" in result.stderr
+    assert "可信度低于 0.5（待核）" in result.stderr
+    assert "含糊.txt：一、有关工作（" in result.stderr
+    assert "含糊.txt：二、其他事项（" in result.stderr
+    assert result.stdout.startswith("共读取报告 7 篇。")

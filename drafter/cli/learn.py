@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from drafter.cli.app import ChineseCommand, app, guarded, info, is_terminal
+from drafter.cli.app import ChineseCommand, app, guarded, info, is_terminal, pad
 from drafter.cli.options import ReportPaths, StrictOption
 
 if TYPE_CHECKING:  # the core loads only when a command runs: `drafter --help` stays fast
@@ -44,8 +44,12 @@ def learn(
         parsed = parse_reports(files, strict=strict)
     report_failures(parsed, "未生成骨架。")
     skeleton = learn_skeleton(parsed.outlines)
+    for o in parsed.outlines:
+        if not o.has_headings():
+            info(f"已跳过：{o.file}：没有识别出章节标题（如“一、”“（一）”“1.”），不参与学习。")
     write_atomic(output, dump_skeleton(skeleton).encode("utf-8"), force=force)
     _print_summary(skeleton, parsed)
+    _warn_doubts(parsed)
     info(f"骨架已写入 {output}")
 
 
@@ -79,7 +83,40 @@ def _print_summary(skeleton: Skeleton, parsed: Parsed) -> None:
         + (f"，合并重复副本 {copies} 个" if copies else "")
         + "。"
     )
-    # Chinese characters take two columns: pad the header by display width, not by len().
-    typer.echo(f"{'类别':<18}{'报告数':>5}{'栏目数':>5}{'位置':>6}  默认标题")
+    from drafter.catalogue import load_categories
+
+    names = {cid: spec.short for cid, spec in load_categories().items()}
+    # Chinese characters take two columns: pad by display width, not by len().
+    typer.echo(f"{pad('类别', 16)}{pad('报告数', 8)}{pad('栏目数', 8)}{pad('位置', 8)}默认标题")
     for c in skeleton.categories:
-        typer.echo(f"{c.id:<20}{c.support:>8}{sections[c.id]:>8}{c.order:>8.2f}  {c.name}")
+        typer.echo(
+            f"{pad(names.get(c.id, c.id), 16)}{pad(str(c.support), 8)}"
+            f"{pad(str(sections[c.id]), 8)}{pad(f'{c.order:.2f}', 8)}{c.name}"
+        )
+    typer.echo(
+        "（报告数：含该类别的报告篇数；栏目数：该类别的章节总数；"
+        "位置：在报告中的平均先后，0 为最前、1 为最后。）"
+    )
+
+
+_MAX_DOUBTS = 10
+
+
+def _warn_doubts(parsed: Parsed) -> None:
+    """Name the sections the learned order or categories rest on whose category is uncertain."""
+    from drafter.catalogue import load_categories
+    from drafter.learning import doubtful_sections
+    from drafter.reading import REVIEW_THRESHOLD
+
+    names = {cid: spec.short for cid, spec in load_categories().items()}
+    doubts = doubtful_sections(parsed.outlines)
+    if not doubts:
+        return
+    info(
+        f"提示：以下 {len(doubts)} 个栏目的类别可信度低于 {REVIEW_THRESHOLD:.1f}（待核），"
+        "学到的栏目顺序和类别依据了它们，请用 drafter outline 核对："
+    )
+    for d in doubts[:_MAX_DOUBTS]:
+        info(f"  {d.file}：{d.heading}（{names.get(d.category, d.category)} {d.score:.2f}）")
+    if len(doubts) > _MAX_DOUBTS:
+        info(f"  ……另有 {len(doubts) - _MAX_DOUBTS} 个。")

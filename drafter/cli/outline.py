@@ -26,10 +26,20 @@ def outline(
     if as_json:
         typer.echo(json.dumps([o.as_dict() for o in parsed.outlines], ensure_ascii=False, indent=2))
         return
+    from drafter.catalogue import load_categories
+    from drafter.reading import REVIEW_THRESHOLD, needs_review
+
+    names = {cid: spec.short for cid, spec in load_categories().items()}
+    typer.echo(
+        f"说明：方括号内为类别和可信度（0～1，越高越可靠）；可信度低于 {REVIEW_THRESHOLD:.1f} 的"
+        "标“待核”，请人工核对其类别。"
+    )
     for o in parsed.outlines:
         typer.echo(f"■ {o.file}  年度：{o.year or '未知'}  单位：{o.unit or '未知'}")
         if o.title:
             typer.echo(f"  标题：{o.title}")
         for s in o.walk():
             label = f"{s.number or ''}{s.title or '（无标题）'}"
-            typer.echo(f"{'  ' * s.level}{label}  [{s.category} {s.score:.2f}]")
+            mark = "  待核" if needs_review(s) else ""
+            name = names.get(s.category, s.category)
+            typer.echo(f"{'  ' * s.level}{label}  [{name} {s.score:.2f}]{mark}")

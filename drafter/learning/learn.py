@@ -20,7 +20,7 @@ from drafter.learning.model import (
     Skeleton,
     Variant,
 )
-from drafter.reading import Outline, Section
+from drafter.reading import Outline, Section, needs_review
 from drafter.text import find_figures, sentence_words, split_sentences
 
 MAX_VARIANTS = 12
@@ -96,8 +96,12 @@ class _Pool:
 def learn_skeleton(outlines: Iterable[Outline]) -> Skeleton:
     """Return the skeleton learned from OUTLINES (deterministic for the same inputs)."""
     # by file name, then by path: reports named alike in two folders keep one order
-    outlines = sorted(outlines, key=lambda o: (PurePath(o.file).name, o.file))
-    if not any(o.sections for o in outlines):
+    # A report with no recognised heading (one flagged section) teaches nothing about structure.
+    outlines = sorted(
+        (o for o in outlines if o.has_headings()),
+        key=lambda o: (PurePath(o.file).name, o.file),
+    )
+    if not outlines:
         raise InputError(
             "这些报告中没有识别出任何章节标题（如“一、”“（一）”“1.”），无法学习骨架，未写入任何文件。"
             "请检查是否选对了文件；.docx 中的标题可用 Word 的“标题 1/2/3”样式或编号。"
@@ -146,6 +150,30 @@ def _last_words(outline: Outline) -> str | None:
         return None
     paragraphs = [p for s in outline.walk() for p in s.paragraphs]
     return paragraphs[-1].strip() if paragraphs else ""
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """A section the learned order or a category rests on whose category is uncertain (待核)."""
+
+    file: str
+    heading: str
+    category: str
+    score: float
+
+
+def doubtful_sections(outlines: Iterable[Outline]) -> list[Doubt]:
+    """Return the sections that head their category in a report but fall below the threshold."""
+    out = []
+    for outline in sorted(outlines, key=lambda o: (PurePath(o.file).name, o.file)):
+        if not outline.has_headings():
+            continue  # learn leaves it out
+        for section, parent in _walk_with_parent(outline.sections):
+            heads = parent is None or parent.category != section.category
+            if heads and needs_review(section):
+                heading = f"{section.number or ''}{section.title or '（无标题）'}"
+                out.append(Doubt(outline.file, heading, section.category, section.score))
+    return out
 
 
 def templated(text: str, year: int | None) -> tuple[str, list[str]]:

@@ -1,6 +1,13 @@
 """A report file → paragraphs → outline → categories: `parse_report` and its product types."""
 
-from drafter.reading.classify import classify_outline
+from drafter.reading.classify import (
+    MODEL_FILE,
+    REVIEW_THRESHOLD,
+    HeadingModel,
+    classify_outline,
+    load_model,
+    needs_review,
+)
 from drafter.reading.corpus import (
     SKIP_REASONS,
     Merged,
@@ -13,16 +20,23 @@ from drafter.reading.corpus import (
 )
 from drafter.reading.docx_report import read_docx_paragraphs
 from drafter.reading.encoding import decode_text
+from drafter.reading.features import SHARED, section_features
 from drafter.reading.files import SUPPORTED_SUFFIXES, read_report
+from drafter.reading.metadata import Metadata, read_metadata
 from drafter.reading.model import Outline, RawParagraph, Section, SourceText
 from drafter.reading.normalize import is_artefact, normalize_line, to_simplified
-from drafter.reading.outline import build_outline
+from drafter.reading.outline import build_outline, heading_key
 from drafter.reading.review import ReviewMark, review_marks
 
 __all__ = [
+    "MODEL_FILE",
+    "REVIEW_THRESHOLD",
+    "SHARED",
     "SKIP_REASONS",
     "SUPPORTED_SUFFIXES",
+    "HeadingModel",
     "Merged",
+    "Metadata",
     "Outline",
     "Parsed",
     "RawParagraph",
@@ -35,12 +49,17 @@ __all__ = [
     "decode_text",
     "find_report_files",
     "fingerprint",
+    "heading_key",
     "is_artefact",
+    "load_model",
+    "needs_review",
     "normalize_line",
     "parse_report",
     "parse_reports",
     "read_docx_paragraphs",
+    "read_metadata",
     "read_report",
     "review_marks",
+    "section_features",
     "to_simplified",
 ]

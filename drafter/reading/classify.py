@@ -1,134 +1,158 @@
-"""Give each outline section a category id, with a score and the runner-up.
+"""Give each outline section a category id with a probability, from the trained heading model.
 
-Order of evidence: a structural heading (不足, 安排, 第一责任人, 主要举措和成效) decides alone;
-then cue words of the heading (标题词); then keyword weights over the heading (x3) and the
-section's own paragraphs, or its children's text when its own paragraphs say nothing. A section
-with no evidence, or a tie, goes with its parent. Children of parts 2-4 take the parent's
-category. Without a separate first-responsible part, 第一责任人 content is leadership.
+The model (templates/heading_model.json, written by `python -m drafter.learning`) is a multinomial logistic
+regression over the features of drafter.reading.features; classifying is a few dictionary look-ups
+per feature, in pure Python. Sections are classified top down so a child sees its parent's
+category. Conventions (../shared/docs/report-structure.md): a category the outline stage set from
+the structure (an implicit umbrella, the halves of an unheaded closing paragraph) is kept; only a
+part-level section that is parts 2-4 of the rule (problems, first_responsible, plan) passes its
+category down to its children; every other child is classified on its own evidence.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import json
+import math
+import re
+from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
-from drafter.catalogue import PART1_CATEGORIES, CategorySpec, domain_words, load_categories
+from drafter.catalogue import CATEGORY_IDS
+from drafter.errors import TemplateDataError
+from drafter.reading.features import SHARED, section_features
 from drafter.reading.model import Outline, Section
-from drafter.text import sentence_words, tokenize
+from drafter.resources import template_path
 
-_STRUCTURAL = ("first_responsible", "problems", "plan", "other", "achievements")
-_INHERITED = frozenset({"first_responsible", "problems", "plan", "other"})
-_CANDIDATES = (*PART1_CATEGORIES, "first_responsible")
-_TITLE_WEIGHT = 3.0
-_MAX_COUNT = 3
-_CUE_SHARE = 0.6  # how much the heading's cue words weigh against the keyword evidence
-
-
-def classify_outline(outline: Outline) -> Outline:
-    """Return OUTLINE with every section's category, score and runner-up set (in place)."""
-    specs = load_categories()
-    words = domain_words()
-    for section in outline.sections:
-        _classify(section, specs, parent=None, inherit=False, words=words)
-    if not any(s.category == "first_responsible" for s in outline.sections):
-        for s in outline.walk():
-            if s.category == "first_responsible":
-                s.category = "leadership"
-    return outline
+MODEL_FILE = "heading_model.json"
+# Below this probability a section's category is shown as 待核 (to be checked by a person).
+REVIEW_THRESHOLD = 0.5
+_PASSED_DOWN = frozenset({"problems", "first_responsible", "plan"})
+# Parts 2, 4 and 5 of the rule, which the labelled excerpts (they stop inside part 1) never show:
+# a part-level heading that names one of them, and no part-1 work, is that part.
+_PART_CUES = (
+    ("problems", re.compile(r"不足|问题|差距|短板")),
+    ("plan", re.compile(r"打算|计划|安排|下一步|思路|展望|工作要点")),
+    ("other", re.compile(r"其他需要报告")),
+)
+_PART1_CUE = re.compile(r"举措|成效|开展|做法|推进.{0,12}情况|建设情况|完成情况|基本情况")
+_PART_CUE_PROBABILITY = 0.95
 
 
-def _classify(
-    section: Section,
-    specs: dict[str, CategorySpec],
-    parent: str | None,
-    inherit: bool,
-    words: frozenset[str],
-) -> Counter[str]:
-    """Classify SECTION and its children; return the word counts of its whole text."""
-    own = Counter(w for p in section.paragraphs for s in sentence_words(p, words) for w in s)
-    title = Counter(tokenize(section.title, words))
-    fixed = parent if inherit else section.category_hint or _structural(section.title, specs)
-    if fixed is not None:
-        _set(section, [(fixed, 1.0)])
-    children_words: Counter[str] = Counter()
-    pass_down = fixed is not None and fixed in _INHERITED
-    for child in section.children:
-        children_words.update(_classify(child, specs, fixed, pass_down, words))
-    if fixed is None:
-        body = own if _evidence(own, specs) else _merged(own, children_words)
-        _set(section, _rank(section.title, title, body, specs, parent))
-    return _merged(own, title, children_words)
+@dataclass(frozen=True)
+class HeadingModel:
+    """A trained heading classifier: its classes, per-class bias and per-feature weights."""
 
+    classes: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+    # "@kind:category" features: one weight per kind, added to the score of the category named.
+    shared: dict[str, float]
 
-def _merged(*counters: Counter[str]) -> Counter[str]:
-    """Return the sum of COUNTERS, keys in first-seen order (as `a + b` gives, without copies)."""
-    out = Counter(counters[0])
-    for c in counters[1:]:
-        out.update(c)
-    return out
+    def probabilities(self, features: list[str]) -> list[tuple[str, float]]:
+        """Return (class, probability) for FEATURES, most probable first (ties: class order)."""
+        scores = list(self.bias)
+        index = {c: k for k, c in enumerate(self.classes)}
+        for f in features:
+            if f.startswith(SHARED):
+                kind, _, cid = f[1:].partition(":")
+                k = index.get(cid)
+                if k is not None:
+                    scores[k] += self.shared.get(kind, 0.0)
+                continue
+            row = self.weights.get(f)
+            if row is not None:
+                for k, w in enumerate(row):
+                    scores[k] += w
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        ranked = sorted(
+            ((c, e / total) for c, e in zip(self.classes, exps, strict=True)),
+            key=lambda ce: -ce[1],
+        )
+        return ranked
 
-
-def _structural(title: str, specs: dict[str, CategorySpec]) -> str | None:
-    for cid in _STRUCTURAL:
-        if any(w in title for w in specs[cid].title_words):
-            return cid
-    return None
-
-
-def _evidence(words: Counter[str], specs: dict[str, CategorySpec]) -> bool:
-    terms = _keyword_terms()
-    return any(specs[c].keywords.get(w) for w in words if w in terms for c in _CANDIDATES)
-
-
-def _rank(
-    title: str,
-    title_words: Counter[str],
-    body: Counter[str],
-    specs: dict[str, CategorySpec],
-    parent: str | None,
-) -> list[tuple[str, float]]:
-    cues = {c: float(sum(w in title for w in specs[c].title_words)) for c in _CANDIDATES}
-    # Only words that are some category's keyword can add to a score; the others add 0.0, so
-    # leaving them out keeps every sum (same terms, same order) while skipping most words.
-    terms = _keyword_terms()
-    title_hits = [(t, n) for t, n in title_words.items() if t in terms]
-    body_hits = [(t, min(n, _MAX_COUNT)) for t, n in body.items() if t in terms]
-    keywords = {
-        c: sum(_TITLE_WEIGHT * specs[c].keywords.get(t, 0.0) * n for t, n in title_hits)
-        + sum(specs[c].keywords.get(t, 0.0) * n for t, n in body_hits)
-        for c in _CANDIDATES
-    }
-    cue_dist, keyword_dist = _normalise(cues), _normalise(keywords)
-    if not cue_dist and not keyword_dist:
-        return [(parent if parent in _CANDIDATES else "other", 0.0)]
-    share = _CUE_SHARE if cue_dist and keyword_dist else 1.0
-    scores = {
-        c: share * cue_dist.get(c, 0.0) + (1 - share) * keyword_dist.get(c, 0.0)
-        if cue_dist
-        else keyword_dist.get(c, 0.0)
-        for c in _CANDIDATES
-    }
-    ranked = sorted(
-        scores.items(), key=lambda kv: (-round(kv[1], 6), kv[0] != parent, _CANDIDATES.index(kv[0]))
-    )
-    return [(cid, round(score, 3)) for cid, score in ranked[:2]]
+    @classmethod
+    def from_dict(cls, raw: Any, where: str) -> HeadingModel:
+        """Return the model stored as RAW (the JSON shape `python -m drafter.learning` writes)."""
+        try:
+            classes = tuple(str(c) for c in raw["classes"])
+            bias = tuple(float(b) for b in raw["bias"])
+            # each feature's row names only its non-zero weights: {"leadership": 0.52, …}
+            weights = {
+                str(f): tuple(float(row.get(c, 0.0)) for c in classes)
+                for f, row in raw["weights"].items()
+            }
+            shared = {str(k): float(w) for k, w in raw["shared"].items()}
+        except (KeyError, TypeError, ValueError, AttributeError) as e:
+            raise TemplateDataError(f"分类模型文件格式有误：{e}", path=where) from e
+        unknown = [c for c in classes if c not in CATEGORY_IDS]
+        bad_row = any(set(row) - set(classes) for row in raw["weights"].values())
+        if unknown or bad_row or len(bias) != len(classes):
+            raise TemplateDataError(
+                "分类模型文件与类别表不符，请运行 python -m drafter.learning 重新训练。", path=where
+            )
+        return cls(classes, bias, weights, shared)
 
 
 @cache
-def _keyword_terms() -> frozenset[str]:
-    """Return every word that is a keyword of some candidate category."""
-    specs = load_categories()
-    return frozenset(t for c in _CANDIDATES for t in specs[c].keywords)
+def load_model() -> HeadingModel:
+    """Return the shipped heading model from templates/."""
+    path = template_path(MODEL_FILE)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise TemplateDataError(f"无法读取分类模型：{e}", path=str(path)) from e
+    return HeadingModel.from_dict(raw, str(path))
 
 
-def _normalise(raw: dict[str, float]) -> dict[str, float]:
-    total = sum(raw.values())
-    return {k: v / total for k, v in raw.items() if v} if total else {}
+def classify_outline(outline: Outline, model: HeadingModel | None = None) -> Outline:
+    """Return OUTLINE with every section's category, probability and runner-up set (in place)."""
+    use = model if model is not None else load_model()
+    _classify_level(outline.sections, None, use, inherited=None)
+    return outline
+
+
+def needs_review(section: Section) -> bool:
+    """Return True when SECTION's category is too uncertain to trust without a person's look."""
+    return section.score < REVIEW_THRESHOLD
+
+
+def _classify_level(
+    sections: list[Section],
+    parent: str | None,
+    model: HeadingModel,
+    inherited: tuple[str, float] | None,
+) -> None:
+    for index, section in enumerate(sections):
+        if inherited is not None:
+            ranked = [inherited]
+        elif section.category_hint is not None:
+            ranked = [(section.category_hint, section.hint_score)]
+        elif section.level == 1 and (part := _part_cue(section.title)) is not None:
+            ranked = [(part, _PART_CUE_PROBABILITY)]
+        else:
+            features = section_features(section, parent, index, len(sections))
+            ranked = model.probabilities(features)
+        _set(section, ranked)
+        passes = inherited or (
+            (section.category, section.score)
+            if section.level == 1 and section.category in _PASSED_DOWN
+            else None
+        )
+        _classify_level(section.children, section.category, model, passes)
+
+
+def _part_cue(title: str) -> str | None:
+    if _PART1_CUE.search(title):
+        return None
+    return next((cid for cid, cue in _PART_CUES if cue.search(title)), None)
 
 
 def _set(section: Section, ranked: list[tuple[str, float]]) -> None:
-    section.category, section.score = ranked[0]
-    if len(ranked) > 1 and ranked[1][1] > 0:
-        section.runner_up, section.runner_up_score = ranked[1]
+    section.category, section.score = ranked[0][0], round(ranked[0][1], 3)
+    if len(ranked) > 1 and ranked[1][1] >= 0.0005:
+        section.runner_up, section.runner_up_score = ranked[1][0], round(ranked[1][1], 3)
     else:
         section.runner_up, section.runner_up_score = None, 0.0

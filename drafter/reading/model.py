@@ -39,6 +39,9 @@ class Section:
     # Set by the outline stage where the structure itself says the category (an implicit
     # umbrella, the split halves of an unheaded closing paragraph); classify keeps it.
     category_hint: str | None = None
+    # The probability that goes with category_hint: 0.0 for the one section made up for a report
+    # in which no heading was recognised (shown 待核).
+    hint_score: float = 1.0
 
     def walk(self) -> list[Section]:
         """Return this section and all its descendants, depth first."""
@@ -77,6 +80,8 @@ class Outline:
     opening: str | None
     sections: list[Section]
     date: str | None = None
+    # The issuing units one by one (a joint report has two); `unit` is them joined by a space.
+    issuers: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         """Return the outline in the `drafter outline --json` shape (other tools depend on it)."""
@@ -85,8 +90,13 @@ class Outline:
             "title": self.title,
             "year": self.year,
             "unit": self.unit,
+            "issuers": list(self.issuers),
             "sections": [s.as_dict() for s in self.sections],
         }
+
+    def has_headings(self) -> bool:
+        """Return True when some heading was recognised (not just the one flagged section)."""
+        return any(s.number or s.title for s in self.walk())
 
     def walk(self) -> list[Section]:
         """Return every section, depth first."""

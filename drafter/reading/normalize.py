@@ -23,6 +23,28 @@ _ARTEFACT_LINES = (
 )
 
 
+# Pinyin a mirror site wrote after a converted character: 強(qiáng), 設（shè）.
+_PINYIN_NOTE = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+# Lines of a web page around the report: breadcrumbs, dates, sources, font and print buttons.
+_CHROME = re.compile(
+    r"当前位置|所在位置|^[>＞]|[\u4e00-\u9fff]\s*[>＞»›]+\s*[\u4e00-\u9fff]|发布单位|公开方式|公开范围|"
+    r"有效性|公开时限|信息索取|首页\s*[-=]?[>＞›»]|来源[：:]|发布时间|发布日期|发布机构|发文机关|浏览次数|"
+    r"点击数|阅读次数|访问量|字体[：:【]|字号|大\s*中\s*小|打印(本页)?】?$|关闭窗口|分享到|"
+    r"索\s*引\s*号|组配分类|主题分类|体裁分类|成文日期|发文字号|无障碍(阅读|版|模式|浏览)|"
+    r"关怀版|适老版|长者模式|设为首页|加入收藏|IPv6|^\d{4}-\d{1,2}-\d{1,2}|"
+    r"^\d{4}年\d{1,2}月\d{1,2}日\d{1,2}[时:：]|"
+    r"^(登录|注册|正文|首页|无障碍|政府信息公开|最新公开|返回首页|头部|ico)$|"
+    r"^[-|•]*(标题|名称|称|号|词|信息名称|文号|关键词|内容分类|信息分类|生成日期|公文生成日期|备注/文号)[：|]"
+)
+_CHROME_MAX = 80
+
+
+def is_chrome(line: str) -> bool:
+    """Return True for a line of web-page chrome (当前位置, 来源, 发布时间, 字体 大 中 小, 打印…)."""
+    text = line.strip().lstrip("•-|·* ")
+    return len(text) <= _CHROME_MAX and "。" not in text and bool(_CHROME.search(text))
+
+
 @cache
 def _converter() -> Any:
     import opencc  # imported lazily: only reading reports needs it
@@ -75,6 +97,7 @@ def _widen_punctuation(text: str) -> str:
 def normalize_line(text: str) -> str:
     """Return one paragraph normalised for analysis (simplified, full-width punctuation, no spaces)."""
     text = _ARTEFACT_INLINE.sub("", text)
+    text = _PINYIN_NOTE.sub("", text)
     text = text.translate(_FULL_TO_HALF)
     text = to_simplified(text)
     text = _drop_spaces(text.strip())

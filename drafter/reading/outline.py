@@ -16,14 +16,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter.reading.metadata import read_metadata
 from drafter.reading.model import Outline, RawParagraph, Section, SourceText
-from drafter.reading.normalize import is_artefact, normalize_line
+from drafter.reading.normalize import is_artefact, is_chrome, normalize_line
 from drafter.text import chinese_numeral, split_sentences
 
 _CN = "一二三四五六七八九十"
 _NUMBER_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (1, re.compile(rf"^([{_CN}]+)、")),
     (2, re.compile(rf"^（([{_CN}]+)）")),
+    (2, re.compile(rf"^([{_CN}]+)）")),  # a malformed "一)" missing its opening bracket
     (3, re.compile(r"^(\d{1,2})[.、](?!\d)")),
     (4, re.compile(r"^（(\d{1,2})）")),
 )
@@ -31,10 +33,24 @@ _SUB_HEADING_INSIDE = re.compile(rf"（[{_CN}]+）|(?<![\d.])\d{{1,2}}[.、](?!\
 _ITEM = re.compile(rf"(?:^|(?<=[。；：！]))([{_CN}]{{1,3}})是")
 _DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _MAX_RUN_IN_TITLE = 30
+# "一、" and "（一）" headings of real reports run to 50 characters ("（三）切实履行党政主要负责人…，
+# 有力推动…落地"); the 30-character cap stays for "1." sub-sections and 一是 items, whose long
+# single sentences are body text.
+_MAX_HEADING_TITLE = 50
+_RUN_INTO_ITEMS = re.compile(r"(?<![，；。：])一是(?=.*二是)")
 _ITEM_RANK = 9
 _PROBLEM_CUE = re.compile(r"存在.{0,100}?(问题|不足|差距|短板)|(问题|不足|差距)(主要)?(表现在|有)")
 _PLAN_START = re.compile(r"^(\d{4}年|下一步|今后|新的一年|明年)[，,]?")
 _HEADED_CLOSING = re.compile(r"问题|不足|差距|打算|计划|安排|下一步|展望")
+_TITLE_SEARCH = 12
+_MAX_TITLE = 60
+_TITLE_WORDS = re.compile(r"报告|关于|法治(政府)?建设.{0,12}(情况|总结)$|法治(政府)?建设(工作)?$")
+# A title's second line: "年度报告", "关于2024年…的报告", "推进…工作要点的报告".
+_TITLE_TAIL = re.compile(r"^[^。，；]{0,40}报告$")
+_DOC_NUMBER = re.compile(r"^[\[【（(]?[\u4e00-\u9fff]{1,6}〔\d{4}〕\d+号[\]】）)]?")
+_ISSUER_LINE = re.compile(
+    r"^(中共)?[\u4e00-\u9fff]{2,30}?(人民政府|政府|委员会|党委|委|办事处|街道|局|厅|办公室|中心)$"
+)
 
 
 @dataclass
@@ -48,8 +64,8 @@ class _Open:
 def build_outline(source: SourceText) -> Outline:
     """Return the outline of a report read by `read_report`."""
     lines = _clean_paragraphs(source.paragraphs)
-    title = _take_title(lines)
-    date = _take_date(lines)
+    title_lines = _take_title(lines)
+    date, signature = _take_date(lines)
     opening: list[str] = []
     roots: list[_Open] = []
     stack: list[_Open] = []
@@ -58,13 +74,19 @@ def build_outline(source: SourceText) -> Outline:
             _place(piece, opening, roots, stack)
     sections = _wrap_leading_subsections([o for o in roots])
     _split_unheaded_closing(sections)
-    text = "\n".join([title or "", *opening])
-    year = _find_year(title, opening, date)
+    title = "".join(title_lines) or None
+    body = "\n".join([title or "", *opening, _all_text(sections)])
+    meta = read_metadata(title_lines, opening, date, signature, body)
+    if not sections and opening:
+        # No heading recognised: the whole text is one section, flagged for a person to look at.
+        sections = [Section(None, "", 1, opening, category_hint="other", hint_score=0.0)]
+        opening = []
     return Outline(
         file=source.path,
         title=title,
-        year=year,
-        unit=_find_unit(title, opening, source_text=text + "\n" + _all_text(sections)),
+        year=meta.year,
+        unit=meta.unit,
+        issuers=list(meta.issuers),
         opening="\n".join(opening) or None,
         sections=sections,
         date=date,
@@ -84,35 +106,84 @@ def number_of(text: str) -> tuple[int, str, str] | None:
     return None
 
 
+def heading_key(text: str) -> str:
+    """Return TEXT normalised as a heading is compared: canonical number, title, no end stop."""
+    line = normalize_line(text)
+    found = number_of(line)
+    if found is None:
+        return line.rstrip("。，；：！")
+    return found[1] + found[2].rstrip("。，；：！")
+
+
 def _clean_paragraphs(paragraphs: tuple[RawParagraph, ...]) -> list[RawParagraph]:
     out = []
     for p in paragraphs:
         if is_artefact(p.text):
             continue
         text = normalize_line(p.text)
-        if text and not is_artefact(text):
+        if text and not is_artefact(text) and not is_chrome(text):
             out.append(RawParagraph(text, p.level, p.number))
     return out
 
 
-def _take_title(lines: list[RawParagraph]) -> str | None:
-    if not lines:
-        return None
-    first = lines[0].text
-    if "。" not in first and len(first) <= 60 and ("报告" in first or "关于" in first):
-        lines.pop(0)
-        return first.rstrip("。，：；")
-    return None
+def _take_title(lines: list[RawParagraph]) -> list[str]:
+    """Remove and return the title's lines (one, or issuers on lines of their own, then the rest).
+
+    The title is looked for among the first lines before any heading or sentence; what comes
+    before it is the web page's header, not the report, and is dropped.
+    """
+    for i, p in enumerate(lines[:_TITLE_SEARCH]):
+        text = p.text
+        if text.startswith(("•", "-", "|")):
+            continue  # a web page's list item or table row, not the report yet
+        if "。" in text or number_of(text) is not None:
+            return []  # the report has begun: it has no title line
+        if len(text) <= _MAX_TITLE and _TITLE_WORDS.search(text):
+            start = i
+            while start > 0 and _ISSUER_LINE.match(lines[start - 1].text):
+                start -= 1
+            end = i + 1
+            while (
+                end < len(lines)
+                and not lines[end - 1].text.endswith("报告")
+                and _TITLE_TAIL.match(lines[end].text)
+            ):
+                end += 1
+            taken = [lines[k].text for k in range(start, end)]
+            # a page that shows the title twice (page header, then the document)
+            # then what a page repeats below it: the title again, the issuer, a code, a date
+            while end < len(lines) and _is_header_noise(lines[end].text):
+                end += 1
+            del lines[:end]
+            return [_DOC_NUMBER.sub("", t).strip("《》").rstrip("。，：；") for t in taken]
+    return []
 
 
-def _take_date(lines: list[RawParagraph]) -> str | None:
+def _is_header_noise(text: str) -> bool:
+    return (
+        len(text) <= _MAX_TITLE
+        and not re.search(r"[。，；]", text)
+        and not text.endswith("：")
+        and number_of(text) is None
+    )
+
+
+def _take_date(lines: list[RawParagraph]) -> tuple[str | None, list[str]]:
+    """Remove and return the closing date line and the signature lines just above it."""
     if lines and _DATE_LINE.match(lines[-1].text):
         date = lines.pop().text
-        # A short unpunctuated line just before the date is the signature, not report text.
-        if lines and len(lines[-1].text) <= 20 and not re.search(r"[。，；：]", lines[-1].text):
-            lines.pop()
-        return date
-    return None
+        signature: list[str] = []
+        # Short unpunctuated lines just before the date are the signature, not report text.
+        while (
+            lines
+            and len(signature) < 3
+            and len(lines[-1].text) <= 30
+            and not re.search(r"[。，；：]", lines[-1].text)
+            and number_of(lines[-1].text) is None
+        ):
+            signature.insert(0, lines.pop().text)
+        return date, signature
+    return None, []
 
 
 def _split_run_in_subheading(p: RawParagraph) -> list[RawParagraph]:
@@ -146,7 +217,12 @@ def _place(p: RawParagraph, opening: list[str], roots: list[_Open], stack: list[
     rank, number, rest = found
     while stack and stack[-1].rank >= rank:
         stack.pop()
-    title, body = _split_heading(rest)
+    items = _RUN_INTO_ITEMS.search(rest)
+    if items and items.start() > 0 and _first_stop(rest[: items.start()], "。：！") is None:
+        # "（一）加强组织领导一是…二是…": the heading runs into its items with no stop
+        title, body = rest[: items.start()].rstrip("，；"), rest[items.start() :]
+    else:
+        title, body = _split_heading(rest, _MAX_HEADING_TITLE if rank <= 2 else _MAX_RUN_IN_TITLE)
     section = Section(number=number or None, title=title, level=len(stack) + 1)
     opened = _Open(section, rank)
     if stack:
@@ -171,15 +247,15 @@ def _first_stop(text: str, stops: str) -> int | None:
     return None
 
 
-def _split_heading(rest: str) -> tuple[str, str]:
+def _split_heading(rest: str, cap: int = _MAX_RUN_IN_TITLE) -> tuple[str, str]:
     stop = _first_stop(rest, "。：！")
     if stop is None or not rest[stop + 1 :].strip():
         title = rest.rstrip("。，；：！")
-        if len(title) > _MAX_RUN_IN_TITLE and title != rest:
+        if len(title) > cap and title != rest:
             return "", rest  # one long sentence, not a heading
         return title, ""
     title = rest[:stop].rstrip("，；")
-    if len(title) > _MAX_RUN_IN_TITLE:
+    if len(title) > cap:
         return "", rest
     return title, rest[stop + 1 :]
 
@@ -260,54 +336,3 @@ def _split_unheaded_closing(sections: list[Section]) -> None:
 
 def _all_text(sections: list[Section]) -> str:
     return "\n".join(s.full_text() for s in sections)
-
-
-def _find_year(title: str | None, opening: list[str], date: str | None) -> int | None:
-    head = "\n".join([title or "", *opening])
-    for pattern in (r"(20\d{2})年度", r"现将.{0,6}?(20\d{2})年", r"(20\d{2})年"):
-        m = re.search(pattern, head)
-        if m:
-            return int(m.group(1))
-    if date:
-        return int(date[:4]) - 1
-    return None
-
-
-_UNIT_SUBJECT = re.compile(
-    r"(?:^|[，。])((?:[\u4e00-\u9fff]{2,4}(?:市|区|县|旗|州|盟))?(?:市|区|县|旗|州|盟)"
-    r"(?:人民政府办公室|政府办公室|人民政府|政府|[\u4e00-\u9fff]{1,6}?(?:局|委员会|委|厅|办公室|办|中心)))"
-    r"(?=在|以|坚持|始终|认真|深入|全面|紧紧|围绕)"
-)
-_UNIT_SELF = re.compile(r"我(市|区|县|旗|州|盟)")
-_PLACE_STOP = set("全本我各该城都区县省门州设一二三乡镇")
-
-
-def _find_unit(title: str | None, opening: list[str], source_text: str) -> str | None:
-    if title and "关于" in title and title.index("关于") > 0:
-        return title[: title.index("关于")]
-    first = opening[0] if opening else ""
-    m = _UNIT_SUBJECT.search(first)
-    if m:
-        subject = m.group(1)
-        if subject[0] in "市区县旗州盟":
-            place = _main_place(source_text, subject[0])
-            return (place + subject) if place else subject
-        return subject
-    m = _UNIT_SELF.search(first)
-    if m:
-        place = _main_place(source_text, m.group(1))
-        return place + m.group(1) if place else None
-    return None
-
-
-def _main_place(text: str, suffix: str) -> str | None:
-    """Return the place name ("许昌", "乌审") most often written before SUFFIX ("市", "旗")."""
-    counts: dict[str, int] = {}
-    for m in re.finditer(rf"([\u4e00-\u9fff]{{2,3}}){suffix}", text):
-        name = m.group(1)
-        if name[-1] in _PLACE_STOP or name[0] in _PLACE_STOP:
-            continue
-        counts[name] = counts.get(name, 0) + 1
-    if not counts:
-        return None
-    return max(counts.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]

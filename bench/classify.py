@@ -1,0 +1,160 @@
+"""Bench the heading classifier and the unit/year reader on the labelled corpus and the seeds.
+
+Grouped cross-validation by report: every report's headings are tested by a model trained on the
+other folds only. Prints end-to-end heading accuracy (found and labelled right; `alt` counts),
+macro accuracy by label, per-label precision and recall, the confusion table, and unit and year
+accuracy against the corpus manifest.
+
+    python bench/classify.py [--folds 5] [--baseline]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from drafter.learning import labelled_reports, train_model  # noqa: E402
+from drafter.reading import HeadingModel, classify_outline, to_simplified  # noqa: E402
+
+CORPUS = ROOT / ".." / "shared" / "corpus"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--errors", action="store_true", help="list every wrong heading")
+    args = ap.parse_args()
+    reports = labelled_reports(
+        CORPUS, ROOT / "seeds", ROOT / "tests" / "data" / "expected_outlines.yaml"
+    )
+    names = sorted(r.name for r in reports)
+    fold_of = {n: i % args.folds for i, n in enumerate(names)}
+    rows: list[
+        tuple[str, str, str | None, str | None, str]
+    ] = []  # report, gold, alt, predicted, text
+    scores: list[float] = []
+    for fold in range(args.folds):
+        test = [r for r in reports if fold_of[r.name] == fold]
+        model: HeadingModel = train_model([r for r in reports if fold_of[r.name] != fold])
+        for r in test:
+            outline = r.fresh_outline()
+            classify_outline(outline, model=model)
+            for gold in r.headings:
+                sec = outline_section(outline, gold.path)
+                pred = sec.category if sec is not None else None
+                rows.append((r.name, gold.label, gold.alt, pred, gold.text))
+                scores.append(sec.score if sec is not None else 0.0)
+    report_headings(rows, args.errors)
+    report_calibration(rows, scores)
+    report_metadata(reports)
+
+
+def outline_section(outline, path):  # type: ignore[no-untyped-def]
+    if path is None:
+        return None
+    secs = outline.sections
+    sec = None
+    for i in path:
+        sec = secs[i]
+        secs = sec.children
+    return sec
+
+
+def report_headings(rows, show_errors: bool) -> None:  # type: ignore[no-untyped-def]
+    labels = sorted({g for _, g, _, _, _ in rows})
+    right = [p is not None and p in (g, a) for _, g, a, p, _ in rows]
+    for what, keep in (("corpus", lambda n: not n.startswith("seeds/")), ("all", lambda n: True)):
+        idx = [i for i, r in enumerate(rows) if keep(r[0])]
+        found = sum(rows[i][3] is not None for i in idx)
+        ok = sum(right[i] for i in idx)
+        print(
+            f"{what}: headings {len(idx)}  found {found / len(idx):.3f}"
+            f"  labelled right of found {ok / max(found, 1):.3f}  end to end {ok / len(idx):.3f}"
+        )
+    per = {}
+    print(f"{'label':<18}{'n':>5}{'acc':>7}{'prec':>7}{'rec':>7}")
+    for lab in labels:
+        idx = [i for i, r in enumerate(rows) if r[1] == lab]
+        acc = sum(right[i] for i in idx) / len(idx)
+        per[lab] = acc
+        predicted = [i for i, r in enumerate(rows) if r[3] == lab]
+        prec = sum(right[i] for i in predicted) / len(predicted) if predicted else 0.0
+        print(f"{lab:<18}{len(idx):>5}{acc:>7.3f}{prec:>7.3f}{acc:>7.3f}")
+    print(f"macro accuracy by label: {sum(per.values()) / len(per):.3f}")
+    conf: Counter[tuple[str, str]] = Counter()
+    for _, g, a, p, _ in rows:
+        conf[(g, g if p is not None and p in (g, a) else (p or "-"))] += 1
+    cols = [*labels, *sorted({p for _, p in conf} - set(labels))]
+    short = {c: c[:5] for c in cols}
+    print("confusion (rows gold, columns predicted; '-' not found):")
+    print(" " * 18 + "".join(f"{short[c]:>6}" for c in cols))
+    for g in labels:
+        print(f"{g:<18}" + "".join(f"{conf[(g, c)] or '.':>6}" for c in cols))
+    if show_errors:
+        for (name, g, a, p, text), ok in zip(rows, right, strict=True):
+            if not ok:
+                print(f"  {name}  {text[:40]}  gold={g}{'/' + a if a else ''}  got={p}")
+
+
+def report_calibration(rows, scores) -> None:  # type: ignore[no-untyped-def]
+    """Print how often a found heading is right, by the probability the model gave it."""
+    print("calibration (found headings): probability band, headings, mean probability, right")
+    bands = ((0.0, 0.5), (0.5, 0.8), (0.8, 0.95), (0.95, 1.01))
+    for lo, hi in bands:
+        idx = [i for i, r in enumerate(rows) if r[3] is not None and lo <= scores[i] < hi]
+        if idx:
+            ok = sum(rows[i][3] in (rows[i][1], rows[i][2]) for i in idx)
+            mean = sum(scores[i] for i in idx) / len(idx)
+            print(
+                f"  [{lo:.2f}, {min(hi, 1.0):.2f}) {len(idx):>5} {mean:>7.3f} {ok / len(idx):>7.3f}"
+            )
+
+
+def report_metadata(reports) -> None:  # type: ignore[no-untyped-def]
+    with_unit = [r for r in reports if r.entity is not None]
+    ok_unit = wrong_unit = same_organ = 0
+    ok_year = 0
+    wrong: list[str] = []
+    for r in with_unit:
+        outline = r.fresh_outline()
+        unit = to_simplified(outline.unit) if outline.unit else None
+        entity = to_simplified(r.entity)
+        if unit is not None and _same_organ(unit, entity):
+            same_organ += 1
+        if unit == entity:
+            ok_unit += 1
+        elif unit is not None:
+            wrong_unit += 1
+            wrong.append(f"  {r.name}: {outline.unit} != {r.entity}")
+        else:
+            wrong.append(f"  {r.name}: - != {r.entity}")
+        ok_year += outline.year == r.year
+    n = len(with_unit)
+    print(
+        f"unit: {ok_unit / n:.3f} ({ok_unit}/{n}; {wrong_unit} wrong, {n - ok_unit - wrong_unit} none)"
+    )
+    print(
+        f"unit, same organ (a missing 人民政府/办事处 or place prefix allowed): {same_organ / n:.3f}"
+    )
+    print(f"year: {ok_year / n:.3f} ({ok_year}/{n})")
+    if "--errors" in sys.argv:
+        print("\n".join(wrong))
+
+
+def _same_organ(unit: str, entity: str) -> bool:
+    """Return True when UNIT names ENTITY, perhaps without 人民政府/办事处 or a leading place."""
+    for a, b in ((unit, entity), (entity, unit)):
+        if a == b or (b.startswith(a) and b[len(a) :] in ("人民政府", "政府", "办事处")):
+            return True
+        if b.endswith(a) and b[: len(b) - len(a)][-1:] in ("省", "市", "区", "县"):
+            return True
+    return False
+
+
+if __name__ == "__main__":
+    main()

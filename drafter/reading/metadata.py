@@ -1,0 +1,169 @@
+"""Read a report's year and issuing unit(s) from its title, opening and signature block.
+
+A unit is only given when the text names it plainly: no unit is better than a wrong one, so a
+candidate that does not look like an organ's name (a sentence fragment such as 法治赵县政府) is
+dropped rather than shown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_HAN = "\u4e00-\u9fff"
+# Where an issuer's name ends: the organ words of government, Party and department names.
+_ORGAN = (
+    r"(?:人民政府办公室|人民政府办公厅|政府办公室|人民政府|政府|委员会|党委|党工委|工委|管委会|"
+    r"街道办事处|办事处|街道|[镇乡]|局|厅|委|办公室|办|中心|部|署|院|会)"
+)
+_PLACE_END = r"(?:省|自治区|市|州|盟|地区|县|区|旗|镇|乡|街道)"
+# A title: "<issuers>[关于]<year>年[度]…法治政府建设…".
+_TITLE_UNIT = re.compile(rf"^(?P<unit>[{_HAN}]{{2,40}}?)(?:关于)?(?:20\d{{2}}年|关于)")
+# An issuer's name on its own (a title's first line, a signature line).
+_ISSUER = re.compile(rf"^(?:中共)?[{_HAN}]{{1,30}}?(?:{_PLACE_END}|{_ORGAN})$")
+_JOINT = re.compile(rf"(中共[{_HAN}]+?(?:委员会|党工委|工委|委(?!员会)))(?=[{_HAN}]+?{_ORGAN}$)")
+# The opening's subject: "2024年，赵县始终坚持…", "2022年，清河县人民政府坚持…".
+_SUBJECT = re.compile(
+    rf"^(?:20\d{{2}}年(?:度|以来)?[，,]?)(?P<unit>[{_HAN}]{{2,24}}?{_PLACE_END}(?:{_ORGAN})?)"
+    r"(?=坚持|始终|认真|深入|全面|紧紧|围绕|以|在|聚焦|持续|扎实|按照|切实|高度|着力|牢固|"
+    r"不断|积极|锚定|立足|全力|统筹)"
+)
+# "X区2023年法治政府建设工作…" (the opening names the unit before the year).
+_SUBJECT_BEFORE_YEAR = re.compile(
+    rf"^(?P<unit>[{_HAN}]{{2,24}}?{_PLACE_END}(?:{_ORGAN})?)20\d{{2}}年"
+)
+_SELF = re.compile(r"(?:^|[，。])(?:我|本)(市|区|县|旗|州|盟|局|委|厅|镇|乡)")
+_BARE = re.compile(
+    rf"(?:^|[，。])((?:市|区|县|旗|州|盟)(?:人民政府办公室|政府办公室|人民政府|政府|[{_HAN}]{{1,6}}?"
+    r"(?:局|委员会|委|厅|办公室|办|中心)))(?=在|以|坚持|始终|认真|深入|全面|紧紧|围绕)"
+)
+# Words that never occur inside an organ's name: a candidate holding one is a sentence fragment.
+_NOT_A_NAME = re.compile(
+    r"法治|建设|工作|坚持|报告|情况|年度|以来|全面|深入|我|本|各级|领导|有关|关于"
+)
+_PLACE_STOP = set("全本我各该城都区县省门州设一二三乡镇")
+# Characters of verbs and common nouns, never of a place name ("持召开市…" is no place).
+_NOT_PLACE = set("开会议持召推动建设工作实施进行组织全面深入加强的了和与及在对为由")
+_YEAR_PATTERNS = (r"(20\d{2})年度", r"现将.{0,6}?(20\d{2})年", r"(20\d{2})年")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """A report's year and the units that issued it (joint reports have two or more)."""
+
+    year: int | None
+    issuers: tuple[str, ...]
+
+    @property
+    def unit(self) -> str | None:
+        """Return the issuers joined by a space, or None when no unit could be read."""
+        return " ".join(self.issuers) or None
+
+
+def read_metadata(
+    title_lines: list[str], opening: list[str], date: str | None, signature: list[str], body: str
+) -> Metadata:
+    """Return the year and issuers named by the title, the opening or the signature block."""
+    title = "".join(title_lines)
+    return Metadata(
+        year=_find_year(title, opening, date),
+        issuers=_find_issuers(title_lines, opening, signature, body),
+    )
+
+
+def split_issuers(text: str) -> tuple[str, ...]:
+    """Return the issuers in TEXT: 中共X县委X县人民政府 → (中共X县委, X县人民政府)."""
+    parts = [p for p in re.split(r"\s+", text.strip()) if p]
+    out: list[str] = []
+    for part in parts:
+        m = _JOINT.match(part)
+        if m and m.end() < len(part):
+            out.extend([m.group(1), part[m.end() :]])
+        else:
+            out.append(part)
+    return tuple(out)
+
+
+def _find_year(title: str, opening: list[str], date: str | None) -> int | None:
+    head = "\n".join([title, *opening[:2]])
+    for pattern in _YEAR_PATTERNS:
+        m = re.search(pattern, head)
+        if m:
+            return int(m.group(1))
+    if date:
+        return int(date[:4]) - 1
+    return None
+
+
+def _find_issuers(
+    title_lines: list[str], opening: list[str], signature: list[str], body: str
+) -> tuple[str, ...]:
+    # A title whose first lines are the issuers alone ("中共X县委", "X县人民政府", "关于…").
+    lead = 0
+    while lead < len(title_lines) - 1 and _ISSUER.match(title_lines[lead]):
+        lead += 1
+    if lead:
+        return _plausible(tuple(i for t in title_lines[:lead] for i in split_issuers(t)))
+    if title_lines:
+        m = _TITLE_UNIT.match("".join(title_lines))
+        if m:
+            found = _plausible(split_issuers(m.group("unit")))
+            if found:
+                return found
+    first = next((p for p in opening if not _is_salutation(p)), "")
+    m = _SUBJECT.match(first) or _SUBJECT_BEFORE_YEAR.match(first)
+    if m:
+        found = _plausible((m.group("unit"),))
+        if found:
+            return found
+    signed = tuple(s for s in signature if _ISSUER.match(s))
+    if signed:
+        found = _plausible(tuple(i for s in signed for i in split_issuers(s)))
+        if found:
+            return found
+    return _bare_subject(first, body)
+
+
+def _bare_subject(first: str, body: str) -> tuple[str, ...]:
+    """Return "市政府" completed with the place the report names most (许昌 + 市政府), if any."""
+    m = _BARE.search(first)
+    if m:
+        subject = m.group(1)
+        place = _main_place(body, subject[0])
+        return _plausible((place + subject,)) if place else ()
+    m = _SELF.search(first)
+    if m and m.group(1) in "市区县旗州盟":
+        place = _main_place(body, m.group(1))
+        return _plausible((place + m.group(1),)) if place else ()
+    return ()
+
+
+def _is_salutation(line: str) -> bool:
+    """Return True for an addressee line such as 市委、市政府： or 国务院："""
+    return line.endswith("：") and len(line) <= 20
+
+
+def _plausible(issuers: tuple[str, ...]) -> tuple[str, ...]:
+    """Return ISSUERS when every one looks like an organ's name, else () (never a guess)."""
+    if not issuers:
+        return ()
+    for name in issuers:
+        core = name.removeprefix("中共")
+        if not 2 <= len(core) <= 30 or _NOT_A_NAME.search(core):
+            return ()
+        if not re.search(rf"(?:{_PLACE_END}|{_ORGAN})$", core):
+            return ()
+    return issuers
+
+
+def _main_place(text: str, suffix: str) -> str | None:
+    """Return the place name ("许昌", "乌审") most often written before SUFFIX ("市", "旗")."""
+    counts: dict[str, int] = {}
+    for m in re.finditer(rf"([{_HAN}]{{2,3}}){suffix}", text):
+        name = m.group(1)
+        if name[-1] in _PLACE_STOP or name[0] in _PLACE_STOP or _NOT_PLACE & set(name):
+            continue
+        counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]

@@ -1,0 +1,100 @@
+"""Title, unit, issuers and year as real pages write them; web chrome and pinyin notes dropped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafter.reading import Outline, parse_report
+
+_BODY = "一、加强组织领导\n成立法治政府建设领导小组。\n"
+
+
+def _outline(tmp_path: Path, text: str) -> Outline:
+    path = tmp_path / "报告.txt"
+    path.write_text(text, encoding="utf-8")
+    return parse_report(path)
+
+
+@pytest.mark.parametrize(
+    ("head", "year", "issuers"),
+    [
+        # the title on two lines: the issuer, then 关于…
+        (
+            "示例县人民政府\n关于2024年度法治政府建设情况的报告\n2024年，示例县坚持依法行政。\n",
+            2024,
+            ["示例县人民政府"],
+        ),
+        # joint issuers on one line, or the line before 关于…
+        (
+            "中共示例县委 示例县人民政府\n关于2024年法治政府建设情况的报告\n2024年，全县坚持依法行政。\n",
+            2024,
+            ["中共示例县委", "示例县人民政府"],
+        ),
+        (
+            "中共示例县委员会 示例县人民政府关于2023年法治政府建设情况的报告\n全县坚持依法行政。\n",
+            2023,
+            ["中共示例县委员会", "示例县人民政府"],
+        ),
+        # a department's title, and an opening that says only 我局
+        (
+            "示例市司法局2023年度法治政府建设情况报告\n现将我局2023年度法治政府建设情况报告如下：\n",
+            2023,
+            ["示例市司法局"],
+        ),
+        # no title: the opening's subject, after or before the year
+        ("2023年，示例区坚持以习近平法治思想为指导，扎实推进法治政府建设。\n", 2023, ["示例区"]),
+        ("示例区2023年法治政府建设工作扎实推进。\n", 2023, ["示例区"]),
+        # a garbled subject from a mirror site is no unit at all
+        ("2025年，法治赵县政府坚持以习近平法治思想为指导。\n", 2025, []),
+    ],
+)
+def test_unit_issuers_and_year(tmp_path: Path, head: str, year: int, issuers: list[str]) -> None:
+    outline = _outline(tmp_path, head + _BODY)
+    assert outline.year == year
+    assert outline.issuers == issuers
+    assert outline.unit == (" ".join(issuers) or None)
+    assert outline.as_dict()["issuers"] == issuers
+
+
+def test_signature_block_names_the_unit_and_the_date_the_year(tmp_path: Path) -> None:
+    outline = _outline(
+        tmp_path,
+        "今年以来，我局扎实推进法治政府建设。\n" + _BODY + "示例市交通运输局\n2024年1月15日\n",
+    )
+    assert (outline.unit, outline.year, outline.date) == ("示例市交通运输局", 2023, "2024年1月15日")
+    assert outline.walk()[-1].paragraphs == ["成立法治政府建设领导小组。"]
+
+
+def test_web_chrome_and_pinyin_notes_are_dropped_and_heading_forms_read(tmp_path: Path) -> None:
+    outline = _outline(
+        tmp_path,
+        "当前位置：首页 > 政务公开 > 法治政府建设\n"
+        "示例县2024年度法治政府建设情况报告\n"
+        "发布时间：2025-01-20 来源：示例县司法局\n"
+        "字体：大 中 小 【打印】 浏览次数：128\n"
+        "2024年，示例县坚持以习近平法治思想为指导。\n"
+        "（一） 加強組織領導(lǐng)\n成立領導(lǐng)小組。\n"
+        "二）深化放管服改革\n推进政务服务标准化。\n",
+    )
+    assert outline.title == "示例县2024年度法治政府建设情况报告"
+    assert outline.opening == "2024年，示例县坚持以习近平法治思想为指导。"
+    assert [(s.number, s.title, s.paragraphs) for s in outline.walk()] == [
+        ("（一）", "加强组织领导", ["成立领导小组。"]),
+        ("（二）", "深化放管服改革", ["推进政务服务标准化。"]),
+    ]
+    assert outline.unit == "示例县"
+
+
+def test_a_heading_run_into_its_items_keeps_its_title(tmp_path: Path) -> None:
+    outline = _outline(
+        tmp_path,
+        "一、工作开展情况\n（一）加强组织领导一是成立领导小组。二是召开专题会议3次。\n",
+    )
+    sub = outline.sections[0].children[0]
+    assert (sub.number, sub.title) == ("（一）", "加强组织领导")
+    assert [(c.number, c.title) for c in sub.children] == [
+        ("一是", "成立领导小组"),
+        ("二是", "召开专题会议3次"),
+    ]
