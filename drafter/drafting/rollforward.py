@@ -194,7 +194,7 @@ def _check_base(data: YearData, base: Outline) -> None:
             "请核对是否选错了文件或数据表的“年度”。",
             path=base.file,
         )
-    if not any(s.title or s.paragraphs for s in base.sections):
+    if not base.has_headings():
         raise InputError(
             f"没有从这份{base.year}年度报告中认出“一、……”“（一）……”这样的章节结构，"
             f"无法据此起草{data.year}年度初稿。请检查文件内容，.docx 可给各级标题设置标题样式。",
