@@ -46,6 +46,16 @@ def _outline(tmp_path: Path, text: str) -> Outline:
         # no title: the opening's subject, after or before the year
         ("2023年，示例区坚持以习近平法治思想为指导，扎实推进法治政府建设。\n", 2023, ["示例区"]),
         ("示例区2023年法治政府建设工作扎实推进。\n", 2023, ["示例区"]),
+        # the year first in the title; a subject after 在…领导下
+        ("2023年度示例省法治政府建设年度报告\n全省坚持依法行政。\n", 2023, ["示例省"]),
+        (
+            "2024年，在市委、市政府的坚强领导下，示例市商务局坚持依法行政。\n",
+            2024,
+            ["示例市商务局"],
+        ),
+        # a name without its place is incomplete: no unit rather than half a one
+        ("2023年，自治区人民政府坚持依法行政。\n", 2023, []),
+        ("市科技局2023年法治政府建设情况报告\n现将有关情况报告如下：\n", 2023, []),
         # a garbled subject from a mirror site is no unit at all
         ("2025年，法治赵县政府坚持以习近平法治思想为指导。\n", 2025, []),
     ],

@@ -19,12 +19,18 @@ _ORGAN = (
 _PLACE_END = r"(?:省|自治区|市|州|盟|地区|县|区|旗|镇|乡|街道)"
 # A title: "<issuers>[关于]<year>年[度]…法治政府建设…".
 _TITLE_UNIT = re.compile(rf"^(?P<unit>[{_HAN}]{{2,40}}?)(?:关于)?(?:20\d{{2}}年|关于)")
+# "2021年度山西省法治政府建设年度报告": the year first, then the unit.
+_TITLE_YEAR_UNIT = re.compile(
+    rf"^20\d{{2}}年度?(?P<unit>[{_HAN}]{{2,30}}?(?:{_PLACE_END}|{_ORGAN}))(?:关于)?法治"
+)
 # An issuer's name on its own (a title's first line, a signature line).
 _ISSUER = re.compile(rf"^(?:中共)?[{_HAN}]{{1,30}}?(?:{_PLACE_END}|{_ORGAN})$")
 _JOINT = re.compile(rf"(中共[{_HAN}]+?(?:委员会|党工委|工委|委(?!员会)))(?=[{_HAN}]+?{_ORGAN}$)")
-# The opening's subject: "2024年，赵县始终坚持…", "2022年，清河县人民政府坚持…".
+# The opening's subject: "2024年，赵县始终坚持…", "2022年，清河县人民政府坚持…", "2024年，在市委、
+# 市政府的坚强领导下，中山市商务局坚持…".
 _SUBJECT = re.compile(
-    rf"^(?:20\d{{2}}年(?:度|以来)?[，,]?)(?P<unit>[{_HAN}]{{2,24}}?{_PLACE_END}(?:{_ORGAN})?)"
+    rf"^20\d{{2}}年(?:度|以来)?[，,]?(?:在[^，。]{{2,40}}?(?:领导|指导|支持)下[，,])*"
+    rf"(?P<unit>[{_HAN}]{{2,24}}?{_PLACE_END}(?:[{_HAN}]{{0,14}}?{_ORGAN})?)"
     r"(?=坚持|始终|认真|深入|全面|紧紧|围绕|以|在|聚焦|持续|扎实|按照|切实|高度|着力|牢固|"
     r"不断|积极|锚定|立足|全力|统筹)"
 )
@@ -41,6 +47,8 @@ _BARE = re.compile(
 _NOT_A_NAME = re.compile(
     r"法治|建设|工作|坚持|报告|情况|年度|以来|全面|深入|我|本|各级|领导|有关|关于"
 )
+_BARE_LEVEL = re.compile(r"^自治[区州县]")
+_CENTRAL = re.compile(r"(?:部|总局|总署|国务院)$")
 _PLACE_STOP = set("全本我各该城都区县省门州设一二三乡镇")
 # Characters of verbs and common nouns, never of a place name ("持召开市…" is no place).
 _NOT_PLACE = set("开会议持召推动建设工作实施进行组织全面深入加强的了和与及在对为由")
@@ -105,7 +113,8 @@ def _find_issuers(
     if lead:
         return _plausible(tuple(i for t in title_lines[:lead] for i in split_issuers(t)))
     if title_lines:
-        m = _TITLE_UNIT.match("".join(title_lines))
+        joined = "".join(title_lines)
+        m = _TITLE_UNIT.match(joined) or _TITLE_YEAR_UNIT.match(joined)
         if m:
             found = _plausible(split_issuers(m.group("unit")))
             if found:
@@ -152,6 +161,11 @@ def _plausible(issuers: tuple[str, ...]) -> tuple[str, ...]:
         if not 2 <= len(core) <= 30 or _NOT_A_NAME.search(core):
             return ()
         if not re.search(rf"(?:{_PLACE_END}|{_ORGAN})$", core):
+            return ()
+        # "市科技局", "自治区人民政府", "退役军人事务局": the place is missing, the name incomplete
+        # (a central organ such as 文化和旅游部 has none)
+        placed = re.search(rf"^[{_HAN}]+?{_PLACE_END}", core) and not _BARE_LEVEL.match(core)
+        if not placed and not _CENTRAL.search(core):
             return ()
     return issuers
 
