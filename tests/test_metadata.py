@@ -108,3 +108,15 @@ def test_a_heading_run_into_its_items_keeps_its_title(tmp_path: Path) -> None:
         ("一是", "成立领导小组"),
         ("二是", "召开专题会议3次"),
     ]
+
+
+def test_a_heading_run_into_its_body_without_a_stop_keeps_its_title(tmp_path: Path) -> None:
+    outline = _outline(
+        tmp_path,
+        "一、工作开展情况\n"
+        "（一）科学谋划法治政府建设工作编制《示例县法治政府建设实施方案》，明确年度重点任务和责任分工，"
+        "按季度调度推进情况，年底组织专项督察并通报结果。\n",
+    )
+    sub = outline.sections[0].children[0]
+    assert (sub.number, sub.title) == ("（一）", "科学谋划法治政府建设工作")
+    assert sub.paragraphs[0].startswith("编制《示例县法治政府建设实施方案》")

@@ -37,6 +37,11 @@ _MAX_RUN_IN_TITLE = 30
 # 有力推动…落地"); the 30-character cap stays for "1." sub-sections and 一是 items, whose long
 # single sentences are body text.
 _MAX_HEADING_TITLE = 50
+_RUN_IN_MAX = 24
+_CLAUSE_START = re.compile(
+    r"(?<!的)(?:充分发挥|编制|将|始终|坚持把|坚持以|围绕|聚焦|按照|根据|通过|今年|年内|20\d{2}年|"
+    r"我[局市区县委办]|[市区县]委|[市区县]政府|强化|加强|大力|积极|认真)"
+)
 _RUN_INTO_ITEMS = re.compile(r"(?<![，；。：])一是(?=.*二是)")
 _ITEM_RANK = 9
 _PROBLEM_CUE = re.compile(r"存在.{0,100}?(问题|不足|差距|短板)|(问题|不足|差距)(主要)?(表现在|有)")
@@ -223,6 +228,8 @@ def _place(p: RawParagraph, opening: list[str], roots: list[_Open], stack: list[
         title, body = rest[: items.start()].rstrip("，；"), rest[items.start() :]
     else:
         title, body = _split_heading(rest, _MAX_HEADING_TITLE if rank <= 2 else _MAX_RUN_IN_TITLE)
+        if not title and rank <= 2:
+            title, body = _run_in_title(rest)
     section = Section(number=number or None, title=title, level=len(stack) + 1)
     opened = _Open(section, rank)
     if stack:
@@ -232,6 +239,18 @@ def _place(p: RawParagraph, opening: list[str], roots: list[_Open], stack: list[
     stack.append(opened)
     if body:
         _add_body(stack, body)
+
+
+def _run_in_title(rest: str) -> tuple[str, str]:
+    """Return (title, body) of a heading run into its body with no stop, or ("", REST).
+
+    "科学谋划法治政府建设工作编制《实施方案》…": the body starts where a new clause does (a verb
+    or subject that opens sentences, not after 的), 4 to 24 characters in.
+    """
+    m = _CLAUSE_START.search(rest, 4, _RUN_IN_MAX + 1)
+    if m is None or _first_stop(rest[: m.start()], "，。；：！") is not None:
+        return "", rest
+    return rest[: m.start()], rest[m.start() :]
 
 
 def _first_stop(text: str, stops: str) -> int | None:
