@@ -15,7 +15,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from drafter.catalogue import CATEGORY_IDS
@@ -52,7 +52,8 @@ class HeadingModel:
     def probabilities(self, features: list[str]) -> list[tuple[str, float]]:
         """Return (class, probability) for FEATURES, most probable first (ties: class order)."""
         scores = list(self.bias)
-        index = {c: k for k, c in enumerate(self.classes)}
+        index = self._index
+        sparse = self._sparse
         for f in features:
             if f.startswith(SHARED):
                 kind, _, cid = f[1:].partition(":")
@@ -60,10 +61,8 @@ class HeadingModel:
                 if k is not None:
                     scores[k] += self.shared.get(kind, 0.0)
                 continue
-            row = self.weights.get(f)
-            if row is not None:
-                for k, w in enumerate(row):
-                    scores[k] += w
+            for k, w in sparse.get(f, ()):
+                scores[k] += w
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
@@ -72,6 +71,15 @@ class HeadingModel:
             key=lambda ce: -ce[1],
         )
         return ranked
+
+    @cached_property
+    def _index(self) -> dict[str, int]:
+        return {c: k for k, c in enumerate(self.classes)}
+
+    @cached_property
+    def _sparse(self) -> dict[str, tuple[tuple[int, float], ...]]:
+        """Return each feature's non-zero weights as (class index, weight): most are zero."""
+        return {f: tuple((k, w) for k, w in enumerate(row) if w) for f, row in self.weights.items()}
 
     @classmethod
     def from_dict(cls, raw: Any, where: str) -> HeadingModel:
