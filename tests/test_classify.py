@@ -25,7 +25,7 @@ def test_probabilities_are_a_softmax_with_shared_weights() -> None:
     model = HeadingModel(
         classes=("leadership", "functions"),
         bias=(0.0, 0.5),
-        weights={"t2:领导": (2.0, 0.0)},
+        weights={"t2:领导": ((0, 2.0),)},
         shared={"tw": 1.0},
     )
     ranked = model.probabilities(["t2:领导", "@tw:functions", "t2:未知"])

@@ -66,8 +66,7 @@ def model_json(reports: list[LabelledReport]) -> str:
     lines.append(f'"shared": {json.dumps(model.shared, ensure_ascii=False, sort_keys=True)},')
     lines.append('"weights": {')
     rows = [
-        f"{json.dumps(f, ensure_ascii=False)}: "
-        + json.dumps({c: x for c, x in zip(model.classes, w, strict=True) if x})
+        f"{json.dumps(f, ensure_ascii=False)}: " + json.dumps({model.classes[k]: x for k, x in w})
         for f, w in sorted(model.weights.items())
     ]
     lines.append(",\n".join(rows))
@@ -89,8 +88,8 @@ def _fit(reports: list[LabelledReport]) -> tuple[HeadingModel, dict[str, object]
     kept = {}
     for f, row in zip(data.vocab, weights, strict=True):
         # weights under MIN_WEIGHT change no decision; leaving them out halves the file
-        rounded = tuple(_round(w) if abs(w) >= MIN_WEIGHT else 0.0 for w in row)
-        if any(rounded):
+        rounded = tuple((k, _round(w)) for k, w in enumerate(row) if abs(w) >= MIN_WEIGHT)
+        if rounded:
             kept[f] = rounded
     model = HeadingModel(
         classes,

@@ -45,7 +45,8 @@ class HeadingModel:
 
     classes: tuple[str, ...]
     bias: tuple[float, ...]
-    weights: dict[str, tuple[float, ...]]
+    # per feature, its non-zero weights as (class index, weight): most weights are zero
+    weights: dict[str, tuple[tuple[int, float], ...]]
     # "@kind:category" features: one weight per kind, added to the score of the category named.
     shared: dict[str, float]
 
@@ -53,7 +54,7 @@ class HeadingModel:
         """Return (class, probability) for FEATURES, most probable first (ties: class order)."""
         scores = list(self.bias)
         index = self._index
-        sparse = self._sparse
+        sparse = self.weights
         for f in features:
             if f.startswith(SHARED):
                 kind, _, cid = f[1:].partition(":")
@@ -76,11 +77,6 @@ class HeadingModel:
     def _index(self) -> dict[str, int]:
         return {c: k for k, c in enumerate(self.classes)}
 
-    @cached_property
-    def _sparse(self) -> dict[str, tuple[tuple[int, float], ...]]:
-        """Return each feature's non-zero weights as (class index, weight): most are zero."""
-        return {f: tuple((k, w) for k, w in enumerate(row) if w) for f, row in self.weights.items()}
-
     @classmethod
     def from_dict(cls, raw: Any, where: str) -> HeadingModel:
         """Return the model stored as RAW (the JSON shape `python -m drafter.learning` writes)."""
@@ -88,12 +84,13 @@ class HeadingModel:
             classes = tuple(str(c) for c in raw["classes"])
             bias = tuple(float(b) for b in raw["bias"])
             # each feature's row names only its non-zero weights: {"leadership": 0.52, …}
+            index = {c: k for k, c in enumerate(classes)}
             weights = {
-                str(f): tuple(float(row.get(c, 0.0)) for c in classes)
+                str(f): tuple((index[c], float(w)) for c, w in row.items())
                 for f, row in raw["weights"].items()
             }
             shared = {str(k): float(w) for k, w in raw["shared"].items()}
-        except (KeyError, TypeError, ValueError, AttributeError) as e:
+        except (KeyError, TypeError, ValueError, AttributeError) as e:  # KeyError: unknown class
             raise TemplateDataError(f"分类模型文件格式有误：{e}", path=where) from e
         unknown = [c for c in classes if c not in CATEGORY_IDS]
         bad_row = any(set(row) - set(classes) for row in raw["weights"].values())
