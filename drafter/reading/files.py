@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from drafter.errors import InputError
@@ -18,6 +20,9 @@ _COMMON = set(
 )
 _MIN_COMMON_SHARE = 0.12
 _ENCODINGS = ("gb18030", "big5")
+# A year's report is 10–100 KB of text (a .docx with photos a few MB); 20 MB is far beyond any
+# and keeps every command within seconds and a few hundred MB.
+MAX_REPORT_BYTES = 20_000_000
 
 
 def read_report(path: Path) -> SourceText:
@@ -35,7 +40,7 @@ def read_report(path: Path) -> SourceText:
             f"不支持 {suffix or '无扩展名'} 文件，只能读取 .txt 和 .docx。{hint}", path=str(path)
         )
     try:
-        data = path.read_bytes()
+        data = _read_bounded(path)
     except OSError as e:
         raise InputError(
             f"无法打开文件（{e.strerror}）。请检查权限，或先关闭占用它的程序。", path=str(path)
@@ -55,14 +60,34 @@ def read_report(path: Path) -> SourceText:
     return SourceText(path=str(path), paragraphs=paragraphs)
 
 
+def _read_bounded(path: Path) -> bytes:
+    """Return the bytes of PATH; InputError for a non-regular file or one beyond MAX_REPORT_BYTES."""
+    # Asked before opening: opening a named pipe would wait for a writer forever.
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise InputError(
+            "这不是普通文件（可能是设备、管道或套接字），请选择报告文件。", path=str(path)
+        )
+    with path.open("rb") as fh:
+        data = fh.read(MAX_REPORT_BYTES + 1)
+    if len(data) > MAX_REPORT_BYTES:
+        raise InputError(
+            f"文件超过 {MAX_REPORT_BYTES // 1_000_000} MB，不像是一篇年度报告。"
+            "请确认选对了文件；如是带大量图片的 .docx，请删去图片后另存。",
+            path=str(path),
+        )
+    return data
+
+
 def decode_text(data: bytes, name: str) -> str:
     """Return DATA decoded: UTF-8 (with or without BOM), else GB18030 or Big5, whichever reads as Chinese.
 
     UTF-16 is read when it has a BOM, or without one when it reads as Chinese.
     """
     if b"\x00" in data[:4096]:
+        # A file cut short mid-character (a copy broken off) loses only that character.
+        data = data[: len(data) - len(data) % 2]
         if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            return data.decode("utf-16")
+            return data.decode("utf-16", errors="replace")
         text = _most_chinese(data, ("utf-16-le", "utf-16-be"))
         if text is None:
             raise InputError(

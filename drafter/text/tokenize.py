@@ -113,8 +113,10 @@ def jieba_tokenizer(extra_words: frozenset[str] = frozenset()) -> Any:
     """Return a jieba Tokenizer with drafter's user dictionary and EXTRA_WORDS loaded."""
     import jieba  # imported lazily: `drafter --help` and `draft` must not pay for it
 
-    jieba.setLogLevel(logging.WARNING)
+    # Quiet even on errors: a cache jieba cannot write costs a second, never a traceback.
+    jieba.setLogLevel(logging.CRITICAL)
     tk = jieba.Tokenizer()
+    tk.tmp_dir = _cache_dir()  # not the shared temp folder, where another user's cache blocks
     userdict = template_path("userdict.txt")
     if userdict.exists():
         with userdict.open("rb") as fh:  # jieba leaves a path's file open
@@ -123,6 +125,20 @@ def jieba_tokenizer(extra_words: frozenset[str] = frozenset()) -> Any:
         tk.add_word(word, freq=_WORD_FREQ)
     tk.check_initialized()
     return tk
+
+
+def _cache_dir() -> str | None:
+    """Return a per-user folder for jieba's dictionary cache, or None (jieba's temp folder)."""
+    import os
+    from pathlib import Path
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
+    try:
+        folder = (Path(base) if base else Path.home() / ".cache") / "drafter"
+        folder.mkdir(parents=True, exist_ok=True)
+    except (OSError, RuntimeError):  # no home folder, or one that cannot be written
+        return None
+    return str(folder)
 
 
 def tokenize(text: str, extra_words: Iterable[str] = ()) -> list[str]:
