@@ -331,7 +331,8 @@ class _Validator:
             raise self.fail(keys, f"这里应填一个数字，现在是“{quoted(value)}”。")
         approx = False
         if isinstance(value, int | float):
-            number: float | None = _as_float(value)
+            # clamped first: an int beyond a float's range is refused as too large, not an error
+            number: float | None = float(min(value, 2 * MAX_FIGURE))
         else:
             text = unicodedata.normalize("NFKC", str(value)).replace(",", "").replace(" ", "")
             for suffix in (indicator.unit, "%"):
@@ -397,11 +398,3 @@ def _default_self_name(unit: str) -> str:
         if ch in "市区县旗州盟省镇":
             return f"我{ch}"
     return "我们"
-
-
-def _as_float(value: int | float) -> float:
-    """Return VALUE as a float; an int too large for one is infinity (then refused as too large)."""
-    try:
-        return float(value)
-    except OverflowError:
-        return math.inf

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 import zlib
 
@@ -141,10 +142,61 @@ def replace_part(docx: bytes, name: str, data: bytes, path: str | None) -> bytes
         ):
             dst.comment = src.comment
             for info in src.infolist():
-                dst.writestr(info, data if info.filename == name else src.read(info))
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as e:
+                if info.filename == name:
+                    dst.writestr(info, data)
+                else:
+                    _copy_compressed(docx, info, dst)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, struct.error) as e:
         raise InputError("文件已损坏（压缩包中有无法读取的部分），无法更新。", path=path) from e
     return out.getvalue()
+
+
+_LOCAL_HEADER = b"PK\x03\x04"
+_DATA_DESCRIPTOR = 0x08
+
+
+def _copy_compressed(docx: bytes, info: zipfile.ZipInfo, dst: zipfile.ZipFile) -> None:
+    """Append member INFO of DOCX to DST as its compressed bytes, never inflating it.
+
+    A part drafter does not change (images, styles, a zip bomb's filler) costs a copy of its
+    compressed size, and its bytes, CRC and dates stay exactly as they were. The sizes and CRC go
+    into the local header, so no data descriptor follows.
+    """
+    at = info.header_offset
+    if docx[at : at + 4] != _LOCAL_HEADER:
+        raise zipfile.BadZipFile(f"no local header for {info.filename}")
+    name_len, extra_len = struct.unpack_from("<HH", docx, at + 26)
+    start = at + 30 + name_len + extra_len
+    raw = docx[start : start + info.compress_size]
+    if len(raw) != info.compress_size:
+        raise zipfile.BadZipFile(f"{info.filename} is cut short")
+    copy = zipfile.ZipInfo(info.filename, info.date_time)
+    for field in (
+        "compress_type",
+        "comment",
+        "extra",
+        "create_system",
+        "create_version",
+        "extract_version",
+        "internal_attr",
+        "external_attr",
+        "CRC",
+        "compress_size",
+        "file_size",
+    ):
+        setattr(copy, field, getattr(info, field))
+    copy.flag_bits = info.flag_bits & ~_DATA_DESCRIPTOR
+    fp = dst.fp
+    if fp is None:
+        raise ValueError("the output zip is closed")
+    fp.seek(dst.start_dir)
+    copy.header_offset = fp.tell()
+    fp.write(copy.FileHeader())
+    fp.write(raw)
+    dst.filelist.append(copy)
+    dst.NameToInfo[copy.filename] = copy
+    dst.start_dir = fp.tell()
+    dst._didModify = True  # type: ignore[attr-defined]  # so close() writes the directory
 
 
 def last_saved_by(docx: bytes) -> str:
