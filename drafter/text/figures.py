@@ -85,6 +85,8 @@ _RANK = re.compile(r"第(?P<n>\d+|[一二两三四五六七八九十]+)(?P<unit>
 _LABEL_NEIGHBOURS = set("+-—–·/:~～#＋×*") | set(string.ascii_letters)
 _STOPS = "，。；：！？"
 _COMPARISON = re.compile(r"同比|环比|(?:较|比|与)(?:上年|去年|上一年|20\d\d年)(?:同期)?")
+_BOOK_MARKS = re.compile("[《》]")
+_YEAR_BRACKETS = re.compile(r"〔[^〕]*〕")
 _QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "【": "】"}
 _MAX_QUOTED = 40
 
@@ -265,19 +267,25 @@ def _masked_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of 《titles》, 〔years〕 and short quoted names, whose numbers are not figures."""
     spans: list[tuple[int, int]] = []
     depth = 0
-    for i, ch in enumerate(text):
-        if ch == "《":
+    for m in _BOOK_MARKS.finditer(
+        text
+    ):  # the marks only: a paragraph is walked in C, not per character
+        i = m.start()
+        if m.group() == "《":
             if depth == 0:
                 open_at = i
             depth += 1
-        elif ch == "》" and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
                 spans.append((open_at, i + 1))
-    for m in re.finditer(r"〔[^〕]*〕", text):
+    for m in _YEAR_BRACKETS.finditer(text):
         spans.append(m.span())
     for phrase in LABEL_PHRASES:
-        spans.extend((m.start(), m.end()) for m in re.finditer(re.escape(phrase), text))
+        at = text.find(phrase)
+        while at >= 0:
+            spans.append((at, at + len(phrase)))
+            at = text.find(phrase, at + len(phrase))
     for opener, closer in _QUOTE_PAIRS.items():
         spans.extend(_quoted(text, opener, closer))
     spans.extend(_quoted(text, '"', '"'))
