@@ -257,9 +257,7 @@ def _candidates(
     """
     scored = []
     rest = own.replace(fig.text, "")
-    for index, ind in enumerate(indicators.values()):
-        if not _unit_fits(ind, fig):
-            continue
+    for index, ind in _fitting(fig, indicators):
         if ind.subject and not any(w in subject_text for w in ind.subject):
             continue
         if items and _names_others(ind, items[:-1], indicators):
@@ -297,14 +295,44 @@ def _listed_items(sentence: str, at: int) -> list[str]:
 
 def _names_others(ind: Indicator, items: list[str], indicators: dict[str, Indicator]) -> bool:
     """Return True when one of ITEMS names what another indicator of IND's kind counts."""
-    words = {
-        group[0]
-        for other in indicators.values()
-        if other.key != ind.key and other.kind == ind.kind
-        for group in other.match
-        if len(group[0]) >= 3 and group[0] not in {w for g in ind.match for w in g}
-    }
+    words = _other_words(ind, indicators)
     return any(w in item for item in items for w in words)
+
+
+# What depends on the catalogue alone, found once per run rather than once per figure: the
+# words of the other indicators (per indicator), the indicators a kind and unit fit.
+_MEMO: dict[int, tuple[dict[str, Indicator], dict[object, object]]] = {}
+
+
+def _memo(indicators: dict[str, Indicator]) -> dict[object, object]:
+    held = _MEMO.get(id(indicators))
+    if held is None or held[0] is not indicators:
+        held = _MEMO[id(indicators)] = (indicators, {})
+    return held[1]
+
+
+def _other_words(ind: Indicator, indicators: dict[str, Indicator]) -> frozenset[str]:
+    memo = _memo(indicators)
+    if ("others", ind.key) not in memo:
+        own = {w for g in ind.match for w in g}
+        memo["others", ind.key] = frozenset(
+            group[0]
+            for other in indicators.values()
+            if other.key != ind.key and other.kind == ind.kind
+            for group in other.match
+            if len(group[0]) >= 3 and group[0] not in own
+        )
+    return memo["others", ind.key]  # type: ignore[return-value]
+
+
+def _fitting(fig: FoundFigure, indicators: dict[str, Indicator]) -> list[tuple[int, Indicator]]:
+    """Return (catalogue index, indicator) of each indicator FIG's kind and unit can report."""
+    memo = _memo(indicators)
+    if ("fit", fig.kind, fig.unit) not in memo:
+        memo["fit", fig.kind, fig.unit] = [
+            (i, ind) for i, ind in enumerate(indicators.values()) if _unit_fits(ind, fig)
+        ]
+    return memo["fit", fig.kind, fig.unit]  # type: ignore[return-value]
 
 
 def _unit_fits(ind: Indicator, fig: FoundFigure) -> bool:
