@@ -80,3 +80,35 @@ def did_you_mean(word: str, candidates: Iterable[object], *, cutoff: float = 0.3
     """Return "您是否想写：A、B？" with the up to three CANDIDATES closest to WORD, or ""."""
     close = difflib.get_close_matches(word, [str(c) for c in candidates], n=3, cutoff=cutoff)
     return f"您是否想写：{'、'.join(close)}？" if close else ""
+
+
+_QUOTE_LEN = 40
+
+
+def quoted(value: object, limit: int = _QUOTE_LEN) -> str:
+    """Return VALUE as a message may quote it: one line, control characters escaped, at most LIMIT.
+
+    A value read from a user's file can be anything: a line break would split the one-line
+    message, a megabyte-long string would bury it, an alias-built structure would take forever
+    to print in full. Containers are never printed, only named by their size.
+    """
+    if isinstance(value, dict):
+        return f"（{len(value)} 项的映射）"
+    if isinstance(value, list | tuple | set):
+        return f"（{len(value)} 项的列表）"
+    text = value if isinstance(value, str) else str(value)
+    if len(text) > limit * 4:
+        text = text[: limit * 4]
+        cut = True
+    else:
+        cut = False
+    shown = "".join(_escape(c) for c in text)
+    if len(shown) > limit or cut:
+        return shown[:limit] + "…"
+    return shown
+
+
+def _escape(c: str) -> str:
+    if c.isprintable():
+        return c
+    return repr(c)[1:-1] if ord(c) < 0x10000 else f"\\U{ord(c):08x}"

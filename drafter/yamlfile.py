@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from drafter.errors import DataError, DrafterError
+from drafter.errors import DataError, DrafterError, quoted
 from drafter.usercache import read_cache, write_cache
 
 # libyaml's parser when PyYAML was built with it: the catalogue parses ~7x faster, same result.
@@ -19,6 +19,11 @@ SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Lines = dict[tuple[str, ...], int]
 # Parsed files are cached (marshalled) under a hash of their bytes and of the parser: never stale.
 _CACHE_KEY = f"drafter-yaml-1-{yaml.__version__}-{SafeLoader.__name__}".encode()[:64]
+_INT_TAG = "tag:yaml.org,2002:int"
+_MAX_DIGITS = 30  # beyond this a YAML int is no figure; Python refuses ints of over 4300 digits
+# A file drafter reads has no use for & anchors and * aliases, and a few nested ones build a
+# value whose printing or checking never ends (an alias bomb): the first reuse is refused.
+_REUSED = "这里的内容用 YAML 的 & 锚点在别处又被 * 引用了；本程序读取的文件不支持锚点和引用，请直接写出内容。"
 
 
 def read_yaml(path: Path, error: type[DrafterError], what: str, advice: str = "") -> Any:
@@ -41,8 +46,13 @@ def read_yaml(path: Path, error: type[DrafterError], what: str, advice: str = ""
         raise error(f"这不是{what}（不是 UTF-8 编码的 YAML 文本）。{advice}", path=str(path)) from e
     except OSError as e:
         raise error(f"无法读取{what}（{e.strerror}）。{advice}", path=str(path)) from e
+    loader = SafeLoader(text)
     try:
-        value = yaml.load(text, Loader=SafeLoader)
+        node = loader.get_single_node()
+        reused = _first_reused(node) if node is not None else None
+        if reused is not None:
+            raise error(_REUSED, path=str(path), line=reused.start_mark.line + 1)
+        value = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         problem = str(e.problem or e.context or "")
@@ -52,9 +62,27 @@ def read_yaml(path: Path, error: type[DrafterError], what: str, advice: str = ""
         ) from e
     except yaml.YAMLError as e:
         raise error(f"YAML 格式错误：{e}", path=str(path)) from e
+    finally:
+        loader.dispose()
     with contextlib.suppress(ValueError):  # a value marshal cannot hold (a date): parse each time
         write_cache(f"yaml-{digest}.marshal", marshal.dumps(value))
     return value
+
+
+def _first_reused(root: yaml.Node) -> yaml.Node | None:
+    """Return the first node of the tree under ROOT reached twice (through an alias), or None."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return node
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in reversed(node.value) for n in reversed(pair))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return None
 
 
 def load_yaml_with_lines(text: str, path: str) -> tuple[Any, Lines]:
@@ -119,19 +147,36 @@ def _explain(problem: str) -> str:
 def _collect(
     node: yaml.Node, prefix: tuple[str, ...], lines: Lines, path: str, seen: set[int]
 ) -> None:
-    # An alias (*name) reuses a node: walk each node once, so recursive or exponential
-    # aliases cannot hang the loader.
     if id(node) in seen:
-        return
+        raise DataError(
+            _REUSED,
+            key_path=".".join(quoted(k) for k in prefix) or None,
+            path=path,
+            line=node.start_mark.line + 1,
+        )
     seen.add(id(node))
+    if isinstance(node, yaml.ScalarNode) and node.tag == _INT_TAG and len(node.value) > _MAX_DIGITS:
+        raise DataError(
+            f"数字有{len(node.value)}位，过大，不像是报告中的数字，请核对。",
+            key_path=".".join(quoted(k) for k in prefix) or None,
+            path=path,
+            line=node.start_mark.line + 1,
+        )
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = (*prefix, str(key_node.value))
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise DataError(
+                    "这里的键不是文字，请写成“名称: 值”。",
+                    key_path=".".join(quoted(k) for k in prefix) or None,
+                    path=path,
+                    line=key_node.start_mark.line + 1,
+                )
             line = key_node.start_mark.line + 1
             if key in lines:
                 raise DataError(
                     f"重复填写（第{lines[key]}行已经写过），请删去其中一处。",
-                    key_path=".".join(key),
+                    key_path=".".join(quoted(k) for k in key),
                     path=path,
                     line=line,
                 )

@@ -60,13 +60,28 @@ def test_format_figure(value: float, unit: str, kind: str, approx: bool, expecte
 
 @pytest.mark.parametrize(
     ("n", "expected"),
-    [(1, "一"), (4, "四"), (10, "十"), (12, "十二"), (20, "二十"), (21, "二十一"), (99, "九十九")],
+    [
+        (1, "一"),
+        (4, "四"),
+        (10, "十"),
+        (12, "十二"),
+        (20, "二十"),
+        (21, "二十一"),
+        (99, "九十九"),
+        (100, "一百"),
+        (101, "一百零一"),
+        (110, "一百一十"),
+        (115, "一百一十五"),
+        (230, "二百三十"),
+        (999, "九百九十九"),
+        (1000, "1000"),
+    ],
 )
 def test_chinese_numeral(n: int, expected: str) -> None:
     assert chinese_numeral(n) == expected
 
 
-@pytest.mark.parametrize("n", [0, 100, -1])
+@pytest.mark.parametrize("n", [0, -1])
 def test_chinese_numeral_out_of_range(n: int) -> None:
     with pytest.raises(ValueError):
         chinese_numeral(n)

@@ -168,19 +168,30 @@ def _part_order(ctx: CheckContext) -> Iterator[Located]:
         (rank[part_of(s.category)], s) for s in ctx.outline.sections if part_of(s.category) in rank
     ]
     kept = _longest_ordered([n for n, _ in ranked])
+    # Of the run, the last part below each number and the first above it: a part out of the run
+    # either precedes a lower part (then it belongs after the last of them) or follows a higher one.
+    last_below: dict[int, int] = {}
+    first_above: dict[int, int] = {}
+    for j in sorted(kept):
+        for number in range(1, len(RULE_PARTS) + 1):
+            if ranked[j][0] < number:
+                last_below[number] = j
+            if ranked[j][0] > number:
+                first_above.setdefault(number, j)
+    first_passage: dict[str | None, Passage] = {}
+    for p in ctx.passages:
+        first_passage.setdefault(p.section, p)
     for i, (number, section) in enumerate(ranked):
         if i in kept:
             continue
-        # Out of the ordered run, a part either precedes a lower part or follows a higher one.
-        lower = [ranked[j][1] for j in sorted(kept) if j > i and ranked[j][0] < number]
-        higher = [ranked[j][1] for j in sorted(kept) if j < i and ranked[j][0] > number]
-        if lower:
-            where = f"应写在“{specs[part_of(lower[-1].category)].name}”之后"
+        lower, higher = last_below.get(number, -1), first_above.get(number, len(ranked))
+        if lower > i:
+            where = f"应写在“{specs[part_of(ranked[lower][1].category)].name}”之后"
         else:
-            where = f"应写在“{specs[part_of(higher[0].category)].name}”之前"
+            where = f"应写在“{specs[part_of(ranked[higher][1].category)].name}”之前"
         name = specs[part_of(section.category)].name
         label = heading_of(section, names)
-        first = next((p for p in ctx.passages if p.section == label), None)
+        first = first_passage.get(label)
         message = f"“{name}”{where}。规定的顺序是：{'、'.join(specs[c].name for c in RULE_PARTS)}。"
         shown = first.text[:EXCERPT_LEN] if first else ""
         at = (first.index if first else len(ctx.passages), 0)
@@ -188,18 +199,32 @@ def _part_order(ctx: CheckContext) -> Iterator[Located]:
 
 
 def _longest_ordered(numbers: list[int]) -> set[int]:
-    """Return the indexes of a longest non-decreasing subsequence of NUMBERS (earliest on ties)."""
-    best: list[list[int]] = []
+    """Return the indexes of a longest non-decreasing subsequence of NUMBERS (earliest on ties).
+
+    NUMBERS are the few part numbers: for each number the longest run ending in it so far (and
+    where) is kept, so the search is linear, not quadratic in the sections.
+    """
+    best_by_number: dict[int, tuple[int, int]] = {}  # number -> (run length, -index of its end)
+    previous: list[int] = []
+    length: list[int] = []
     for i, n in enumerate(numbers):
-        longest: list[int] = []
-        for j in range(i):
-            if numbers[j] <= n and len(best[j]) > len(longest):
-                longest = best[j]
-        best.append([*longest, i])
+        ends = [v for k, v in best_by_number.items() if k <= n]
+        if ends:
+            run, minus_j = max(ends)
+            previous.append(-minus_j)
+            length.append(run + 1)
+        else:
+            previous.append(-1)
+            length.append(1)
+        if n not in best_by_number or length[i] > best_by_number[n][0]:
+            best_by_number[n] = (length[i], -i)
+    if not numbers:
+        return set()
     winner: list[int] = []
-    for run in best:
-        if len(run) > len(winner):
-            winner = run
+    i = length.index(max(length))
+    while i >= 0:
+        winner.append(i)
+        i = previous[i]
     return set(winner)
 
 

@@ -9,7 +9,9 @@ on hand-made figures.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Protocol
 
 from drafter.catalogue import ChangePolicy, load_change_policy, relations
@@ -132,11 +134,13 @@ def changes_off_policy(
     50%") exaggerates; a rate changes in 百分点, not in percent. Last year's value is the one the
     text gives, else the one the stated change implies.
     """
+    figures = sorted(figures, key=lambda f: f.start)
+    starts = [f.start for f in figures]
     for f in figures:
         if f.kind != "change" or f.unit != "%":
             continue
         direction = _direction(f)
-        base = _described(p.text, figures, f)
+        base = _described(p.text, figures, f, starts)
         if direction is None or base is None:
             continue
         if base.kind == "percent":
@@ -167,13 +171,19 @@ def changes_off_policy(
         )
 
 
-def _described(text: str, figures: Sequence[FigureLike], change: FigureLike) -> FigureLike | None:
+def _described(
+    text: str, figures: Sequence[FigureLike], change: FigureLike, starts: list[int]
+) -> FigureLike | None:
     """Return the figure CHANGE describes: the value just before it ("4次，同比增长33.3%").
 
-    A change that names its own subject ("13个事项的办理时限缩短60%") describes no figure.
+    FIGURES are sorted, STARTS their start offsets. A change that names its own subject
+    ("13个事项的办理时限缩短60%") describes no figure.
     """
-    sentence_start = max(text.rfind(ch, 0, change.start) for ch in "。！？；") + 1
-    before = [f for f in figures if sentence_start <= f.start and f.end <= change.start]
+    marks = _sentence_marks(text)
+    k = bisect_left(marks, change.start)
+    sentence_start = marks[k - 1] + 1 if k else 0
+    window = _between(figures, starts, sentence_start, change.start)
+    before = [f for f in window if f.end <= change.start]
     if not before:
         return None
     base = before[-1]
@@ -196,14 +206,17 @@ def change_mismatches(
     The values are looked for in the change's sentence and the one before it: last year's is
     marked (上年, 去年, 2023年, 由…增至), this year's is the other figure in the same unit.
     """
+    figures = sorted(figures, key=lambda f: f.start)
+    starts = [f.start for f in figures]
     spans = sentence_spans(p.text)
     for i, (start, end) in enumerate(spans):
         window_start = spans[i - 1][0] if i else start
-        for f in figures:
-            if not (start <= f.start < end) or f.kind != "change" or f.unit != "%":
+        window = _between(figures, starts, window_start, end)
+        for f in _between(figures, starts, start, end):
+            if f.kind != "change" or f.unit != "%":
                 continue
             direction = _direction(f)
-            pair = _values_compared(p.text, figures, window_start, start, f, prior)
+            pair = _values_compared(p.text, window, window_start, start, f, prior)
             if direction is None or pair is None:
                 continue
             current, previous = pair
@@ -254,7 +267,8 @@ def _values_compared(
     cued = [
         f
         for f in same_unit
-        if _TO.search(text, 0, f.start) or _CURRENT_CUE.search(_clause_before(text, f.start))
+        if _TO.search(text, max(0, f.start - 5), f.start)
+        or _CURRENT_CUE.search(_clause_before(text, f.start))
     ]
     current = cued[-1] if cued else same_unit[-1]
     if current.approx or values[-1] not in (current, before):
@@ -272,8 +286,39 @@ def _is_prior(text: str, f: FigureLike, prior: tuple[str, ...]) -> bool:
     return bool(_FROM.search(clause)) and bool(_TO_AHEAD.match(text, f.end))
 
 
+# A clause is never longer than this: in a paragraph without punctuation (a PDF copy) the words
+# that qualify a figure are near it, and looking further would make every figure cost the text.
+_MAX_CLAUSE = 300
+
+
+@lru_cache(maxsize=8)
+def _sentence_marks(text: str) -> list[int]:
+    """Return the offsets of TEXT's sentence ends (。！？；), computed once per passage."""
+    return [i for i, c in enumerate(text) if c in "。！？；"]
+
+
+@lru_cache(maxsize=8)
+def _stops(text: str) -> list[int]:
+    """Return the offsets of TEXT's clause stops, computed once per passage."""
+    return [i for i, c in enumerate(text) if c in _CLAUSE_STOP]
+
+
 def _clause_before(text: str, offset: int) -> str:
-    start = offset
-    while start > 0 and text[start - 1] not in _CLAUSE_STOP:
-        start -= 1
-    return text[start:offset]
+    stops = _stops(text)
+    k = bisect_left(stops, offset)
+    start = stops[k - 1] + 1 if k else 0
+    return text[max(start, offset - _MAX_CLAUSE) : offset]
+
+
+def _clause_end(text: str, offset: int, limit: int) -> int:
+    stops = _stops(text)
+    k = bisect_left(stops, offset)
+    end = stops[k] if k < len(stops) else len(text)
+    return min(end, limit, offset + _MAX_CLAUSE)
+
+
+def _between(
+    figures: Sequence[FigureLike], starts: list[int], a: int, b: int
+) -> Sequence[FigureLike]:
+    """Return the FIGURES (sorted, STARTS their start offsets) that start in [A, B)."""
+    return figures[bisect_left(starts, a) : bisect_left(starts, b)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from drafter.catalogue import (
@@ -53,8 +54,9 @@ def stale_years(ctx: CheckContext) -> Iterator[Located]:
 def _year_is_fine(p: Passage, m: re.Match[str], year: int, titles: list[tuple[int, int]]) -> bool:
     first, last = int(m.group(1)), int(m.group(2) or m.group(1))
     before, after = p.text[max(0, m.start() - 4) : m.start()], p.text[m.end() : m.end() + 4]
-    if any(a <= m.start() and m.end() <= b for a, b in titles):
-        return True  # inside 《…》: a document's name
+    k = bisect_right(titles, (m.start(), len(p.text)))
+    if k and m.end() <= titles[k - 1][1]:
+        return True  # inside 《…》: a document's name (titles do not overlap: the last one before)
     if m.group(2):
         return first <= year <= last or bool(_TITLE_WORD_BEFORE.search(before))
     if first == year or _AFTER_OK.match(after) or _COMPARE_BEFORE.search(before):

@@ -107,7 +107,7 @@ def _as_json(file: str, outline: Outline, figures: list[ExtractedFigure]) -> dic
                 "kind": f.figure.kind,
                 "category": f.category,
                 "indicator": f.indicator,
-                "sentence": f.sentence,
+                "sentence": _json_sentence(f),
             }
             for f in figures
         ],
@@ -141,3 +141,18 @@ def _excerpt(f: ExtractedFigure, width: int = 14) -> str:
     start = max(0, f.figure.start - width)
     end = min(len(f.sentence), f.figure.end + 4)
     return ("…" if start else "") + f.sentence[start:end] + ("…" if end < len(f.sentence) else "")
+
+
+_JSON_SENTENCE = 200
+
+
+def _json_sentence(f: ExtractedFigure) -> str:
+    """Return F's sentence, or the 200 characters around its figure when the sentence is longer.
+
+    A paragraph without 。 (a PDF copy) is one sentence: repeating it per figure would make the
+    output grow with the square of the text.
+    """
+    if len(f.sentence) <= _JSON_SENTENCE:
+        return f.sentence
+    start = max(0, min(f.figure.start - _JSON_SENTENCE // 2, len(f.sentence) - _JSON_SENTENCE))
+    return f.sentence[start : start + _JSON_SENTENCE]

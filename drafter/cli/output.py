@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import tempfile
 from pathlib import Path
+from types import FrameType
 
 from drafter.errors import DrafterError, OutputExistsError
 
@@ -38,6 +40,43 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     finally:
         if tmp is not None and Path(tmp).exists():
             Path(tmp).unlink(missing_ok=True)
+
+
+def create_exclusive(path: Path, data: bytes) -> None:
+    """Write DATA to a new file PATH; OutputExistsError when PATH exists, even if made just now.
+
+    For a backup: two runs at once cannot both believe they made it. A half-written file is
+    removed again.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    except FileExistsError:
+        raise OutputExistsError(str(path)) from None
+    except OSError as e:
+        raise DrafterError(f"无法写入备份文件（{e.strerror}）。", path=str(path)) from e
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+    except BaseException as e:
+        path.unlink(missing_ok=True)
+        if isinstance(e, OSError):
+            raise DrafterError(f"无法写入备份文件（{e.strerror}）。", path=str(path)) from e
+        raise
+
+
+def stop_on_termination() -> None:
+    """Make SIGTERM and SIGHUP (a closed terminal, a killed job) interrupt like Ctrl+C.
+
+    Then every write cleans up its temporary file and says what it left, as it does for Ctrl+C.
+    """
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            signal.signal(number, interrupt)
 
 
 def _new_file_mode() -> int:

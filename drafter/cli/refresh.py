@@ -60,25 +60,88 @@ def refresh(
 
     if output is not None and in_place:
         raise typer.BadParameter("-o 与 --in-place 只能选一个。", param_hint="--in-place")
-    target = draft_file if in_place else output or draft_file.with_suffix(".refreshed.docx")
-    backup = _free_backup(draft_file) if in_place and not force else _backup(draft_file, 0)
+    # In place, the file itself is rewritten, not a symbolic link to it.
+    target = (
+        draft_file.resolve() if in_place else output or draft_file.with_suffix(".refreshed.docx")
+    )
     if not dry_run and not force and not in_place and target.exists():  # refuse before any work
         raise OutputExistsError(str(target))
     if not draft_file.is_file():
         raise InputError("初稿文件不存在，请检查路径。", path=str(draft_file))
-    original = draft_file.read_bytes()
+    original = _read_draft(draft_file)
     result = refresh_draft(original, read_data_file(data_file), path=str(draft_file))
     _print_report(result)
     if dry_run:
         info("试运行（--dry-run）：未写入任何文件。")
     elif not result.changed:
         info("初稿中的数字已与数据表一致，未写入文件。")
+    elif in_place:
+        backup = _write_in_place(draft_file, target, original, result.docx, force=force)
+        info(f"已写入 {draft_file}（原文件已备份为 {backup}）。")
     else:
-        if in_place:
-            write_atomic(backup, original, force=force)
-        write_atomic(target, result.docx, force=force or in_place)
-        saved = f"（原文件已备份为 {backup}）" if in_place else ""
-        info(f"已写入 {target}{saved}。")
+        write_atomic(target, result.docx, force=force)
+        info(f"已写入 {target}。")
+
+
+def _read_draft(path: Path) -> bytes:
+    from drafter.errors import InputError
+    from drafter.reading import MAX_REPORT_BYTES
+
+    try:
+        if path.stat().st_size > MAX_REPORT_BYTES:
+            raise InputError(
+                f"文件超过 {MAX_REPORT_BYTES // 1_000_000} MB，不像是 drafter 生成的初稿。",
+                path=str(path),
+            )
+        return path.read_bytes()
+    except OSError as e:
+        raise InputError(f"无法打开文件（{e.strerror}）。", path=str(path)) from e
+
+
+def _write_in_place(draft: Path, target: Path, original: bytes, new: bytes, *, force: bool) -> Path:
+    """Back ORIGINAL up, then replace TARGET (DRAFT's real file) with NEW; return the backup.
+
+    Stops (exit 2) when the draft changed on disk while refresh ran: an edit saved from Word
+    meanwhile would be lost. The backup is the first free 初稿.docx.bak, .bak.1 …, made
+    exclusively (a second run at the same moment takes the next), or .bak itself with FORCE.
+    A failed or interrupted write removes the backup it made, and the message says what exists.
+    """
+    from drafter.cli.output import create_exclusive, write_atomic
+    from drafter.errors import DrafterError, OutputExistsError
+
+    if _read_draft(draft) != original:
+        raise DrafterError(
+            "初稿在更新期间被修改过（可能刚在 Word/WPS 中保存），为免丢失这些修改，未写入任何文件。"
+            "请保存并关闭初稿后重新运行。",
+            path=str(draft),
+        )
+    if force:
+        backup = _backup(draft, 0)
+        write_atomic(backup, original, force=True)
+    else:
+        while True:
+            backup = _free_backup(draft)
+            try:
+                create_exclusive(backup, original)
+                break
+            except OutputExistsError:
+                continue  # made by another run since _free_backup looked
+    try:
+        write_atomic(target, new, force=True)
+    except (DrafterError, KeyboardInterrupt) as e:
+        written = target.exists() and target.read_bytes() == new
+        if not written:
+            backup.unlink(missing_ok=True)
+        if isinstance(e, KeyboardInterrupt):
+            said = (
+                f"已中断：初稿已更新，原文件备份为 {backup}。"
+                if written
+                else f"已中断：初稿未改动，未留下备份或临时文件。（{draft}）"
+            )
+            typer.echo(said, err=True)
+            raise typer.Exit(130) from None
+        raise
+    return backup
 
 
 def _backup(draft: Path, n: int) -> Path:

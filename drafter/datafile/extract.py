@@ -6,7 +6,8 @@ the indicator it reports, `figures_to_data` turns the matched ones into a data f
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +31,8 @@ UNIT_FAMILIES: tuple[frozenset[str], ...] = (
 # 共享" is a count of lines, not of shared data.
 _SHORT_CLAUSE = 6
 OPENING = "other"  # the category of the opening paragraph, which precedes every section
+# How far around a figure its clause, list and subject are read (a clause is rarely 100).
+_REACH = 300
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ def extract_figures(
         earlier = ""
         for sentence in split_sentences(text):
             out.extend(_sentence_figures(sentence, category, heading, indicators, earlier))
-            earlier += sentence
+            earlier = (earlier + sentence)[-_REACH:]
     return out
 
 
@@ -85,7 +88,7 @@ def extract_paragraph(
         at = offset + len(sentence)
         for item in _sentence_figures(sentence, category, "", indicators, earlier):
             out.append((offset, item))
-        earlier += sentence
+        earlier = (earlier + sentence)[-_REACH:]
     return out
 
 
@@ -215,15 +218,22 @@ def _sentence_figures(
     """
     figures = find_figures(sentence)
     clauses = _clause_spans(sentence)
+    clause_starts = [a for a, _ in clauses]
+    # the subject words present, looked for once per sentence rather than once per figure
+    subject_text = earlier + sentence
+    subjects = frozenset(w for ind in indicators.values() for w in ind.subject if w in subject_text)
     pairs = []
     for n, fig in enumerate(figures):
-        at = next((i for i, (a, b) in enumerate(clauses) if a <= fig.start < b), len(clauses) - 1)
-        own = sentence[clauses[at][0] : clauses[at][1]]
-        before = sentence[clauses[at - 1][0] : clauses[at - 1][1]] if at else ""
+        at = bisect_right(clause_starts, fig.start) - 1
+        if at < 0 or fig.start >= clauses[at][1]:
+            at = len(clauses) - 1
+        # Clauses are read near the figure only: a sentence without commas (a PDF copy) would
+        # make every figure read the whole text.
+        a, b = clauses[at]
+        own = sentence[max(a, fig.start - _REACH) : min(b, fig.end + _REACH)]
+        before = sentence[max(clauses[at - 1][0], a - _REACH) : clauses[at - 1][1]] if at else ""
         items = _listed_items(sentence, fig.start)
-        for score, key in _candidates(
-            fig, own, before, category, indicators, earlier + sentence, items
-        ):
+        for score, key in _candidates(fig, own, before, category, indicators, subjects, items):
             pairs.append((score, -n, key))
     chosen: dict[int, str] = {}
     for _, minus_n, key in sorted(pairs, reverse=True):
@@ -241,7 +251,7 @@ def _candidates(
     before: str,
     category: str,
     indicators: dict[str, Indicator],
-    subject_text: str = "",
+    subject_text: Collection[str] = "",
     items: list[str] | None = None,
 ) -> list[tuple[tuple[bool, bool, bool, int, int], str]]:
     """Return (score, key) of every indicator FIG can report well enough.
@@ -249,15 +259,13 @@ def _candidates(
     A higher score is better: of the section's category, matched within the figure's own
     clause, in the indicator's very unit, with the longest keyword group, earliest in the catalogue.
     An indicator with a subject (主体) needs one of its words in SUBJECT_TEXT (the sentence and the
-    paragraph before it); a keyword that is one item of a list ("法律援助、公证、仲裁案件") names
+    paragraph before it, or the set of words found there); a keyword that is one item of a list ("法律援助、公证、仲裁案件") names
     only part of the figure; a match on the previous clause alone counts only when the figure's
     own clause says little else.
     """
     scored = []
     rest = own.replace(fig.text, "")
-    for index, ind in enumerate(indicators.values()):
-        if not _unit_fits(ind, fig):
-            continue
+    for index, ind in _fitting(fig, indicators):
         if ind.subject and not any(w in subject_text for w in ind.subject):
             continue
         if items and _names_others(ind, items[:-1], indicators):
@@ -285,7 +293,8 @@ def _listed_items(sentence: str, at: int) -> list[str]:
     "办理法律援助、公证、仲裁案件1.9万余件" → ["办理法律援助", "公证", "仲裁案件"]; a list of
     figures ("问题资金3.84亿元、健全制度38项") is not one.
     """
-    start = max(sentence.rfind(ch, 0, at) for ch in "，；：。") + 1
+    floor = max(0, at - _REACH)
+    start = max(floor, max(sentence.rfind(ch, floor, at) for ch in "，；：。") + 1)
     items = sentence[start:at].split("、")
     if len(items) < 2 or any(ch.isdigit() for item in items[:-1] for ch in item):
         return []
@@ -294,14 +303,44 @@ def _listed_items(sentence: str, at: int) -> list[str]:
 
 def _names_others(ind: Indicator, items: list[str], indicators: dict[str, Indicator]) -> bool:
     """Return True when one of ITEMS names what another indicator of IND's kind counts."""
-    words = {
-        group[0]
-        for other in indicators.values()
-        if other.key != ind.key and other.kind == ind.kind
-        for group in other.match
-        if len(group[0]) >= 3 and group[0] not in {w for g in ind.match for w in g}
-    }
+    words = _other_words(ind, indicators)
     return any(w in item for item in items for w in words)
+
+
+# What depends on the catalogue alone, found once per run rather than once per figure: the
+# words of the other indicators (per indicator), the indicators a kind and unit fit.
+_MEMO: dict[int, tuple[dict[str, Indicator], dict[object, object]]] = {}
+
+
+def _memo(indicators: dict[str, Indicator]) -> dict[object, object]:
+    held = _MEMO.get(id(indicators))
+    if held is None or held[0] is not indicators:
+        held = _MEMO[id(indicators)] = (indicators, {})
+    return held[1]
+
+
+def _other_words(ind: Indicator, indicators: dict[str, Indicator]) -> frozenset[str]:
+    memo = _memo(indicators)
+    if ("others", ind.key) not in memo:
+        own = {w for g in ind.match for w in g}
+        memo["others", ind.key] = frozenset(
+            group[0]
+            for other in indicators.values()
+            if other.key != ind.key and other.kind == ind.kind
+            for group in other.match
+            if len(group[0]) >= 3 and group[0] not in own
+        )
+    return memo["others", ind.key]  # type: ignore[return-value]
+
+
+def _fitting(fig: FoundFigure, indicators: dict[str, Indicator]) -> list[tuple[int, Indicator]]:
+    """Return (catalogue index, indicator) of each indicator FIG's kind and unit can report."""
+    memo = _memo(indicators)
+    if ("fit", fig.kind, fig.unit) not in memo:
+        memo["fit", fig.kind, fig.unit] = [
+            (i, ind) for i, ind in enumerate(indicators.values()) if _unit_fits(ind, fig)
+        ]
+    return memo["fit", fig.kind, fig.unit]  # type: ignore[return-value]
 
 
 def _unit_fits(ind: Indicator, fig: FoundFigure) -> bool:

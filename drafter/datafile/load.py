@@ -27,8 +27,8 @@ from drafter.catalogue import (
     load_indicators,
     relations,
 )
-from drafter.errors import DataError, InputError, did_you_mean
-from drafter.text import RESERVED_CHARS, parse_number
+from drafter.errors import DataError, InputError, did_you_mean, quoted
+from drafter.text import MAX_FIGURE, RESERVED_CHARS, parse_number
 from drafter.yamlfile import Lines, load_yaml_with_lines
 
 TOP_KEYS = (
@@ -127,7 +127,8 @@ class _Validator:
             line = self.lines.get(keys[:n])
             if line:
                 break
-        return DataError(message, key_path=".".join(keys) or None, path=self.path, line=line)
+        shown = ".".join(quoted(k) for k in keys)
+        return DataError(message, key_path=shown or None, path=self.path, line=line)
 
     def validate(self, raw: Any) -> YearData:
         if raw is None:
@@ -227,7 +228,7 @@ class _Validator:
             m = _YEAR.match(unicodedata.normalize("NFKC", value))
             number = int(m.group(1)) if m else None
         if number is None or not 2000 <= number <= 2100:
-            raise self.fail(("年度",), f"应为四位数年份（如 2025），现在是“{value}”。")
+            raise self.fail(("年度",), f"应为四位数年份（如 2025），现在是“{quoted(value)}”。")
         return number
 
     def date(self, value: Any, year: int) -> dt.date | None:
@@ -247,7 +248,7 @@ class _Validator:
                     signed = None
         if signed is None:
             raise self.fail(
-                ("成文日期",), f"日期“{value}”无法识别，请写成 2026年3月8日 或 2026-03-08。"
+                ("成文日期",), f"日期“{quoted(value)}”无法识别，请写成 2026年3月8日 或 2026-03-08。"
             )
         if not year <= signed.year <= year + 1:
             raise self.fail(
@@ -334,7 +335,7 @@ class _Validator:
             return True
         if text in _NO:
             return False
-        raise self.fail(keys, f"应填 是 或 否（true/false），现在是“{value}”。")
+        raise self.fail(keys, f"应填 是 或 否（true/false），现在是“{quoted(value)}”。")
 
     def number(
         self, indicator: Indicator, value: Any, keys: tuple[str, ...]
@@ -343,10 +344,11 @@ class _Validator:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None, False
         if isinstance(value, bool) or not isinstance(value, int | float | str):
-            raise self.fail(keys, f"这里应填一个数字，现在是“{value}”。")
+            raise self.fail(keys, f"这里应填一个数字，现在是“{quoted(value)}”。")
         approx = False
         if isinstance(value, int | float):
-            number: float | None = float(value)
+            # clamped first: an int beyond a float's range is refused as too large, not an error
+            number: float | None = float(min(value, 2 * MAX_FIGURE))
         else:
             text = unicodedata.normalize("NFKC", str(value)).replace(",", "").replace(" ", "")
             for suffix in (indicator.unit, "%"):
@@ -354,14 +356,21 @@ class _Validator:
                     text = text[: -len(suffix)]
             approx = text.endswith(("余", "多"))
             number = parse_number(text)
-        if number is None or not math.isfinite(number):
-            raise self.fail(keys, f"“{value}”不是数字。请填写阿拉伯数字，如 1399、2.8万、3.84亿。")
+        if number is None or math.isnan(number):
+            raise self.fail(
+                keys, f"“{quoted(value)}”不是数字。请填写阿拉伯数字，如 1399、2.8万、3.84亿。"
+            )
         if number < 0:
-            raise self.fail(keys, f"不能是负数（{value}）。")
+            raise self.fail(keys, f"不能是负数（{quoted(value)}）。")
+        if number >= MAX_FIGURE:
+            raise self.fail(
+                keys, f"数字过大（{quoted(value)}），不像是报告中的数字，请核对（应小于1万亿）。"
+            )
+        number += 0.0  # -0.0 is 0
         if indicator.kind == "percent" and number > 100:
-            raise self.fail(keys, f"比率不能超过100%（现在是 {value}）。")
+            raise self.fail(keys, f"比率不能超过100%（现在是 {quoted(value)}）。")
         if indicator.kind == "count" and number != int(number):
-            raise self.fail(keys, f"件数、次数应为整数（现在是 {value}）。")
+            raise self.fail(keys, f"件数、次数应为整数（现在是 {quoted(value)}）。")
         return number, approx
 
     def check_relations(self, figures: dict[str, FigureValue]) -> None:

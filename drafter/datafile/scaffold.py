@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import yaml
+
 from drafter.catalogue import (
     PART1_CATEGORIES,
     Indicator,
@@ -15,6 +17,7 @@ from drafter.catalogue import (
 from drafter.datafile.reported import reported_indicators
 from drafter.learning import Skeleton, is_shipped
 from drafter.text import format_quantity
+from drafter.yamlfile import SafeLoader
 
 # Indicators an untouched scaffold lists to fill: each becomes a placeholder in its draft.
 MAX_LISTED = 15
@@ -177,5 +180,18 @@ _YAML_SPECIAL = re.compile(r"[:#{}\[\],&*!|>'\"%@`]|^[-?\s]|\s$")
 
 
 def _scalar(text: str) -> str:
-    """Return TEXT as a YAML scalar: plain when safe, else double-quoted (JSON is valid YAML)."""
-    return json.dumps(text, ensure_ascii=False) if _YAML_SPECIAL.search(text) else text
+    """Return TEXT as a YAML scalar: plain when safe, else double-quoted (JSON is valid YAML).
+
+    Plain only when YAML reads it back as this very text: "0x1F", "1e3", "null", "yes" would
+    come back as a number, nothing or a boolean.
+    """
+    if _YAML_SPECIAL.search(text) or not _reads_back(text):
+        return json.dumps(text, ensure_ascii=False)
+    return text
+
+
+def _reads_back(text: str) -> bool:
+    try:
+        return bool(yaml.load(text, Loader=SafeLoader) == text)
+    except yaml.YAMLError:
+        return False

@@ -19,7 +19,15 @@ from drafter.docx.markers import (
     todo_tag,
     verify_tag,
 )
-from drafter.docx.package import last_saved_by, parse_part, read_part, replace_part, serialise_part
+from drafter.docx.package import (
+    check_package,
+    last_saved_by,
+    open_package,
+    parse_part,
+    read_part,
+    replace_part,
+    serialise_part,
+)
 from drafter.docx.xml import (
     HIDDEN,
     body_paragraphs,
@@ -35,6 +43,7 @@ __all__ = [
     "body_paragraphs",
     "bookmark_name",
     "bookmarked_controls",
+    "check_package",
     "figure_tag",
     "find_controls",
     "find_controls_in",
@@ -43,6 +52,7 @@ __all__ = [
     "is_shown",
     "iter_body_paragraphs",
     "last_saved_by",
+    "open_package",
     "paragraph_text",
     "parse_bookmark",
     "parse_part",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 import zlib
 
@@ -15,7 +16,7 @@ from lxml import etree
 from lxml.etree import _Element
 
 from drafter.docx.xml import W_SDT
-from drafter.errors import InputError
+from drafter.errors import InputError, quoted
 
 _DECLARATION = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?")
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -27,6 +28,63 @@ _MARKUP = re.compile(
 _START_TAG = re.compile(rb"<[^\s/>]+(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
 _XMLNS = re.compile(rb"\s+xmlns(?::([^\s=]+))?=\"([^\"]*)\"")
 _APPLICATION = re.compile(r"<(?:\w+:)?Application>([^<$]*)")
+# Bounds on what a .docx may inflate to, checked on the sizes its directory declares (zipfile
+# never inflates a member past its declared size). A report's body is a few MB of XML; these
+# keep a zip bomb from costing gigabytes, even in a part drafter never reads.
+MAX_MEMBER_BYTES = 64_000_000
+MAX_TOTAL_BYTES = 256_000_000
+_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+
+
+def check_package(zf: zipfile.ZipFile, path: str | None) -> None:
+    """Raise InputError unless every member of ZF can be read safely and means one thing.
+
+    Refused before anything is inflated: a member or a total beyond the bounds, a compression
+    Word never writes (Deflate64, bzip2, LZMA), encryption, and a name given twice (a reader
+    would see one member, an editor the other).
+    """
+    names: set[str] = set()
+    total = 0
+    for info in zf.infolist():
+        if info.filename in names:
+            raise InputError(
+                f"文件已损坏：压缩包中“{quoted(info.filename)}”出现了两次。"
+                "请用 Word/WPS 打开后重新另存为 .docx。",
+                path=path,
+            )
+        names.add(info.filename)
+        if info.compress_type not in _METHODS or info.flag_bits & 0x1:
+            raise InputError(
+                "文件用了 Word 不使用的压缩方式或加了密，无法读取。请用 Word/WPS 打开后重新另存为 .docx。",
+                path=path,
+            )
+        total += info.file_size
+        if info.file_size > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES:
+            raise InputError(
+                f"文件解压后超过 {MAX_TOTAL_BYTES // 1_000_000} MB（或其中一部分超过 "
+                f"{MAX_MEMBER_BYTES // 1_000_000} MB），不像是一篇年度报告，未读取。"
+                "如是带大量图片的文档，请删去图片后另存。",
+                path=path,
+            )
+
+
+def open_package(docx: bytes, path: str | None) -> zipfile.ZipFile:
+    """Return DOCX opened as a zip, checked by check_package; InputError when it is none."""
+    if docx[:4] == b"\xd0\xcf\x11\xe0":
+        raise InputError(
+            "这是旧版 .doc、.wps 或加密的文档，不是 .docx：请在 Word/WPS 中另存为 .docx（不加密码）。",
+            path=path,
+        )
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(docx))
+    except (zipfile.BadZipFile, EOFError, ValueError, OSError) as e:
+        raise InputError("不是 .docx 文件，或文件已损坏，无法打开。", path=path) from e
+    try:
+        check_package(zf, path)
+    except InputError:
+        zf.close()
+        raise
+    return zf
 
 
 def read_part(docx: bytes, name: str, path: str | None) -> bytes:
@@ -34,13 +92,8 @@ def read_part(docx: bytes, name: str, path: str | None) -> bytes:
 
     PATH only names the file in error messages.
     """
-    if docx[:4] == b"\xd0\xcf\x11\xe0":
-        raise InputError(
-            "这是旧版 .doc、.wps 或加密的文档，不是 .docx：请在 Word/WPS 中另存为 .docx（不加密码）。",
-            path=path,
-        )
     try:
-        with zipfile.ZipFile(io.BytesIO(docx)) as zf:
+        with open_package(docx, path) as zf:
             if name not in zf.namelist():
                 raise InputError("不是 Word 文档（.docx）：文件中没有正文部分。", path=path)
             return zf.read(name)
@@ -84,15 +137,66 @@ def replace_part(docx: bytes, name: str, data: bytes, path: str | None) -> bytes
     out = io.BytesIO()
     try:
         with (
-            zipfile.ZipFile(io.BytesIO(docx)) as src,
+            open_package(docx, path) as src,
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
         ):
             dst.comment = src.comment
             for info in src.infolist():
-                dst.writestr(info, data if info.filename == name else src.read(info))
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as e:
+                if info.filename == name:
+                    dst.writestr(info, data)
+                else:
+                    _copy_compressed(docx, info, dst)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, struct.error) as e:
         raise InputError("文件已损坏（压缩包中有无法读取的部分），无法更新。", path=path) from e
     return out.getvalue()
+
+
+_LOCAL_HEADER = b"PK\x03\x04"
+_DATA_DESCRIPTOR = 0x08
+
+
+def _copy_compressed(docx: bytes, info: zipfile.ZipInfo, dst: zipfile.ZipFile) -> None:
+    """Append member INFO of DOCX to DST as its compressed bytes, never inflating it.
+
+    A part drafter does not change (images, styles, a zip bomb's filler) costs a copy of its
+    compressed size, and its bytes, CRC and dates stay exactly as they were. The sizes and CRC go
+    into the local header, so no data descriptor follows.
+    """
+    at = info.header_offset
+    if docx[at : at + 4] != _LOCAL_HEADER:
+        raise zipfile.BadZipFile(f"no local header for {info.filename}")
+    name_len, extra_len = struct.unpack_from("<HH", docx, at + 26)
+    start = at + 30 + name_len + extra_len
+    raw = docx[start : start + info.compress_size]
+    if len(raw) != info.compress_size:
+        raise zipfile.BadZipFile(f"{info.filename} is cut short")
+    copy = zipfile.ZipInfo(info.filename, info.date_time)
+    for field in (
+        "compress_type",
+        "comment",
+        "extra",
+        "create_system",
+        "create_version",
+        "extract_version",
+        "internal_attr",
+        "external_attr",
+        "CRC",
+        "compress_size",
+        "file_size",
+    ):
+        setattr(copy, field, getattr(info, field))
+    copy.flag_bits = info.flag_bits & ~_DATA_DESCRIPTOR
+    fp = dst.fp
+    if fp is None:
+        raise ValueError("the output zip is closed")
+    fp.seek(dst.start_dir)
+    copy.header_offset = fp.tell()
+    fp.write(copy.FileHeader())
+    fp.write(raw)
+    dst.filelist.append(copy)
+    dst.NameToInfo[copy.filename] = copy
+    dst.start_dir = fp.tell()
+    dst._didModify = True  # type: ignore[attr-defined]  # so close() writes the directory
 
 
 def last_saved_by(docx: bytes) -> str:

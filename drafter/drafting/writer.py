@@ -281,6 +281,9 @@ def _add_field(paragraph: Paragraph, instruction: str, cached: str) -> None:
     fld_char("end")
 
 
+_MAX_PROPERTY = 255
+
+
 def _set_core_properties(document: DocxDocument, draft: Draft) -> None:
     """Set title, author (the reporting unit), dates (the signing day, 09:00) and language."""
     props = document.core_properties
@@ -289,9 +292,11 @@ def _set_core_properties(document: DocxDocument, draft: Draft) -> None:
     signed = (
         datetime.combine(draft.signed, time(9, 0), _BEIJING).astimezone(UTC).replace(tzinfo=None)
     )
-    props.title = draft.title
-    props.author = draft.unit
-    props.last_modified_by = draft.unit
+    # The package's properties hold at most 255 characters (python-docx refuses more); the
+    # document's own title and 落款 are never cut.
+    props.title = draft.title[:_MAX_PROPERTY]
+    props.author = draft.unit[:_MAX_PROPERTY]
+    props.last_modified_by = draft.unit[:_MAX_PROPERTY]
     props.created = signed
     props.modified = signed
     props.revision = 1

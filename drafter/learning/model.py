@@ -9,7 +9,8 @@ from typing import Any, get_args, get_origin, get_type_hints
 
 import yaml
 
-from drafter.errors import TemplateDataError
+from drafter.errors import TemplateDataError, quoted
+from drafter.text import XML_ILLEGAL
 from drafter.yamlfile import read_yaml
 
 SKELETON_VERSION = 1
@@ -163,6 +164,7 @@ def load_skeleton(path: Path) -> Skeleton:
     raw = read_yaml(
         path, TemplateDataError, "骨架文件", "请先运行 drafter learn 生成，或用 --skeleton 指定。"
     )
+    _refuse_xml_illegal(raw, path)
     try:
         skeleton: Skeleton = _build(Skeleton, raw, [])
     except _Invalid as e:
@@ -177,3 +179,19 @@ def load_skeleton(path: Path) -> Skeleton:
             path=str(path),
         )
     return skeleton
+
+
+def _refuse_xml_illegal(value: object, path: Path) -> None:
+    """Raise TemplateDataError when VALUE holds a character a .docx cannot (a draft would fail)."""
+    if isinstance(value, dict):
+        for item in value.values():
+            _refuse_xml_illegal(item, path)
+    elif isinstance(value, list):
+        for item in value:
+            _refuse_xml_illegal(item, path)
+    elif isinstance(value, str) and (bad := XML_ILLEGAL.search(value)) is not None:
+        raise TemplateDataError(
+            f"骨架文件含有 Word 无法保存的控制字符（U+{ord(bad.group()):04X}，在“{quoted(value)}”中），"
+            "请删除该字符，或用 drafter learn 重新生成。",
+            path=str(path),
+        )

@@ -21,7 +21,7 @@ from drafter.reading.corpus import (
 from drafter.reading.docx_report import read_docx_paragraphs
 from drafter.reading.encoding import decode_text
 from drafter.reading.features import SHARED, section_features
-from drafter.reading.files import SUPPORTED_SUFFIXES, read_report
+from drafter.reading.files import MAX_REPORT_BYTES, SUPPORTED_SUFFIXES, read_report
 from drafter.reading.metadata import Metadata, read_metadata
 from drafter.reading.model import Outline, RawParagraph, Section, SourceText
 from drafter.reading.normalize import is_artefact, normalize_line, to_simplified
@@ -29,6 +29,7 @@ from drafter.reading.outline import build_outline, heading_key
 from drafter.reading.review import ReviewMark, review_marks
 
 __all__ = [
+    "MAX_REPORT_BYTES",
     "MODEL_FILE",
     "REVIEW_THRESHOLD",
     "SHARED",

@@ -5,12 +5,14 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from docx import Document
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml.etree import XMLSyntaxError, _Element
 
-from drafter.docx import body_paragraphs, paragraph_text
+from drafter.docx import body_paragraphs, open_package, paragraph_text
 from drafter.errors import InputError
 from drafter.reading.model import RawParagraph
 from drafter.text import chinese_numeral
@@ -23,10 +25,21 @@ _MAX_LEVEL = 8
 
 def read_docx_paragraphs(data: bytes, name: str) -> tuple[RawParagraph, ...]:
     """Return the paragraphs of a .docx given as bytes, tables' cells included, in body order."""
+    open_package(data, name).close()  # bounds and methods checked before python-docx inflates
     try:
         document = Document(io.BytesIO(data))
         body = document.element.body
-    except (zipfile.BadZipFile, KeyError, ValueError, AttributeError, XMLSyntaxError) as e:
+    except (
+        zipfile.BadZipFile,  # also a member whose CRC does not match (bit rot)
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+        KeyError,
+        ValueError,
+        AttributeError,
+        XMLSyntaxError,
+        PackageNotFoundError,
+    ) as e:
         raise InputError(
             "不是有效的 .docx 文件（可能已损坏）。请用 Word/WPS 打开后重新另存为 .docx。", path=name
         ) from e

@@ -21,8 +21,10 @@ def decode_text(data: bytes, name: str) -> str:
     UTF-16 is read when it has a BOM, or without one when it reads as Chinese.
     """
     if b"\x00" in data[:4096]:
+        # A file cut short mid-character (a copy broken off) loses only that character.
+        data = data[: len(data) - len(data) % 2]
         if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            return data.decode("utf-16")
+            return data.decode("utf-16", errors="replace")
         text = _most_chinese(data, ("utf-16-le", "utf-16-be"))
         if text is None:
             raise InputError(

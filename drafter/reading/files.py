@@ -6,6 +6,8 @@ through LibreOffice to .docx; .pdf through its text layer; .html/.htm through th
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from drafter.errors import EmptyReportError, InputError, UnsupportedFormatError
@@ -27,6 +29,9 @@ FORMAT_RANK = {
     **dict.fromkeys(HTML_SUFFIXES, 3),
     ".pdf": 4,
 }
+# A year's report is 10–100 KB of text (a .docx with photos a few MB); 20 MB is far beyond any
+# and keeps every command within seconds and a few hundred MB.
+MAX_REPORT_BYTES = 20_000_000
 
 
 def read_report(path: Path) -> SourceText:
@@ -41,7 +46,7 @@ def read_report(path: Path) -> SourceText:
             f"不支持 {suffix or '无扩展名'} 文件。能读取的格式：{SUPPORTED_LIST}。", path=str(path)
         )
     try:
-        data = path.read_bytes()
+        data = _read_bounded(path)
     except OSError as e:
         raise InputError(
             f"无法打开文件（{e.strerror}）。请检查权限，或先关闭占用它的程序。", path=str(path)
@@ -52,6 +57,24 @@ def read_report(path: Path) -> SourceText:
     if not any(p.text.strip() for p in paragraphs):
         raise EmptyReportError("文件里没有文字，请确认选对了文件。", path=str(path))
     return SourceText(path=str(path), paragraphs=paragraphs)
+
+
+def _read_bounded(path: Path) -> bytes:
+    """Return the bytes of PATH; InputError for a non-regular file or one beyond MAX_REPORT_BYTES."""
+    # Asked before opening: opening a named pipe would wait for a writer forever.
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise InputError(
+            "这不是普通文件（可能是设备、管道或套接字），请选择报告文件。", path=str(path)
+        )
+    with path.open("rb") as fh:
+        data = fh.read(MAX_REPORT_BYTES + 1)
+    if len(data) > MAX_REPORT_BYTES:
+        raise InputError(
+            f"文件超过 {MAX_REPORT_BYTES // 1_000_000} MB，不像是一篇年度报告。"
+            "请确认选对了文件；如是带大量图片的 .docx，请删去图片后另存。",
+            path=str(path),
+        )
+    return data
 
 
 def _paragraphs(path: Path, suffix: str, data: bytes) -> tuple[RawParagraph, ...]:

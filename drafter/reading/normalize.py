@@ -6,6 +6,8 @@ import re
 from functools import cache
 from typing import Any
 
+from drafter.text import drop_xml_illegal
+
 # ASCII punctuation that Chinese text writes full-width; converted unless between ASCII alnum.
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 _HALF_PUNCTUATION = re.compile("[" + re.escape("".join(_HALF_TO_FULL)) + "]")
@@ -96,7 +98,7 @@ def _widen_punctuation(text: str) -> str:
 
 def normalize_line(text: str) -> str:
     """Return one paragraph normalised for analysis (simplified, full-width punctuation, no spaces)."""
-    text = _ARTEFACT_INLINE.sub("", text)
+    text = drop_xml_illegal(_ARTEFACT_INLINE.sub("", text))
     text = _PINYIN_NOTE.sub("", text)
     text = text.translate(_FULL_TO_HALF)
     text = to_simplified(text)

@@ -30,7 +30,7 @@ _NUMBER_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (4, re.compile(r"^（(\d{1,2})）")),
 )
 _SUB_HEADING_INSIDE = re.compile(rf"（[{_CN}]+）|(?<![\d.])\d{{1,2}}[.、](?!\d)")
-_ITEM = re.compile(rf"(?:^|(?<=[。；：！]))([{_CN}]{{1,3}})是")
+_ITEM = re.compile(rf"(?:^|(?<=[。；：！]))([{_CN}百零]{{1,5}})是")  # 一是 … 一百二十三是
 _DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _MAX_RUN_IN_TITLE = 30
 # "一、" and "（一）" headings of real reports run to 50 characters ("（三）切实履行党政主要负责人…，

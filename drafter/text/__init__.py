@@ -1,6 +1,7 @@
 """Chinese text tools every stage uses: sentences, words, figures found, figures written, marks."""
 
-from drafter.text.figures import FoundFigure, find_figures, parse_number
+from drafter.text.figures import MAX_FIGURE, FoundFigure, find_figures, parse_number
+from drafter.text.hygiene import XML_ILLEGAL, drop_xml_illegal
 from drafter.text.marks import (
     CHANGE_TODO_LABEL,
     MARK_PATTERN,
@@ -27,13 +28,16 @@ from drafter.text.tokenize import jieba_tokenizer, segmenter, sentence_words, to
 __all__ = [
     "CHANGE_TODO_LABEL",
     "MARK_PATTERN",
+    "MAX_FIGURE",
     "PLACEHOLDER_CLOSE",
     "PLACEHOLDER_PATTERN",
     "RESERVED_CHARS",
     "SUGGESTION_MARK",
     "TO_CONFIRM_OPEN",
+    "XML_ILLEGAL",
     "FoundFigure",
     "chinese_numeral",
+    "drop_xml_illegal",
     "find_figures",
     "format_figure",
     "format_quantity",

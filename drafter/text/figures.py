@@ -11,8 +11,10 @@ half-width digits and %, full-width Chinese punctuation.
 
 from __future__ import annotations
 
+import math
 import re
 import string
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -42,6 +44,10 @@ CN_COUNT_UNITS: tuple[str, ...] = tuple(u for u in COUNT_UNITS if u not in ("类
 APPROX_BEFORE: tuple[str, ...] = ("超过", "将近", "接近", "大约", "约", "近", "超", "逾")
 # Written after the number (余/多) or after the unit (以上/左右): "200余场次", "95%以上".
 APPROX_AFTER_NUMBER: tuple[str, ...] = ("余", "多")
+# No figure of a county's or city's report reaches 1万亿 (10^12): a larger number is an ID, a
+# serial or a slip, never a figure to report or to carry into next year's data.
+MAX_FIGURE = 1e12
+_MAX_CLAUSE = 300  # the longest look back for a figure's clause
 APPROX_AFTER_UNIT: tuple[str, ...] = ("以上", "左右")
 # Verbs that make a following percentage a change rather than a level ("同比增加163%").
 CHANGE_VERBS: tuple[str, ...] = (
@@ -79,6 +85,8 @@ _RANK = re.compile(r"第(?P<n>\d+|[一二两三四五六七八九十]+)(?P<unit>
 _LABEL_NEIGHBOURS = set("+-—–·/:~～#＋×*") | set(string.ascii_letters)
 _STOPS = "，。；：！？"
 _COMPARISON = re.compile(r"同比|环比|(?:较|比|与)(?:上年|去年|上一年|20\d\d年)(?:同期)?")
+_BOOK_MARKS = re.compile("[《》]")
+_YEAR_BRACKETS = re.compile(r"〔[^〕]*〕")
 _QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "【": "】"}
 _MAX_QUOTED = 40
 
@@ -100,7 +108,7 @@ def find_figures(text: str) -> list[FoundFigure]:
     """Return the figures in TEXT (one normalised paragraph), in order of appearance."""
     masked = _masked_spans(text)
     found = _ranks(text, masked) + _chinese_percentages(text, masked)
-    taken = [(f.start, f.end) for f in found]
+    taken = _merged([(f.start, f.end) for f in found])
     for m in _NUMBER.finditer(text):
         if _inside(m.start(), masked) or _inside(m.start(), taken):
             continue
@@ -160,7 +168,7 @@ def _figure_at(text: str, m: re.Match[str]) -> FoundFigure | None:
     if unit not in DURATION_UNITS and any(text.startswith(w, unit_start) for w in UNIT_BREAKERS):
         return None
     value = parse_number(m.group() + magnitude)
-    if value is None:
+    if value is None or value >= MAX_FIGURE:
         return None
     prefix = _approx_prefix(text, start)
     approx = bool(prefix or tail.group("about") or tail.group("after"))
@@ -205,7 +213,7 @@ def _approx_prefix(text: str, start: int) -> str:
 
 def _change_start(text: str, first: int) -> int | None:
     """Return where the change phrase ("同比增加", "审批效率提升") of a percentage at FIRST starts."""
-    clause_start = max(text.rfind(ch, 0, first) for ch in _STOPS) + 1
+    clause_start = _clause_start(text, first)
     window = text[clause_start:first]
     best: tuple[int, str] | None = None
     for verb in CHANGE_VERBS:
@@ -237,8 +245,7 @@ def _ranks(text: str, masked: list[tuple[int, int]]) -> list[FoundFigure]:
         after = text[m.end()] if m.end() < len(text) else ""
         if m.group("unit") is None and after and after not in _STOPS + "、":
             continue  # "第一方阵", "第三次": an ordinal, not a place in a ranking
-        clause_start = max(text.rfind(ch, 0, m.start()) for ch in _STOPS) + 1
-        lead = text[max(clause_start, m.start() - 10) : m.start()]
+        lead = text[max(_clause_start(text, m.start(), 10), m.start() - 10) : m.start()]
         if not any(cue in lead for cue in RANK_CUES):
             continue
         value = parse_number(m.group("n"))
@@ -260,23 +267,29 @@ def _masked_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of 《titles》, 〔years〕 and short quoted names, whose numbers are not figures."""
     spans: list[tuple[int, int]] = []
     depth = 0
-    for i, ch in enumerate(text):
-        if ch == "《":
+    for m in _BOOK_MARKS.finditer(
+        text
+    ):  # the marks only: a paragraph is walked in C, not per character
+        i = m.start()
+        if m.group() == "《":
             if depth == 0:
                 open_at = i
             depth += 1
-        elif ch == "》" and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
                 spans.append((open_at, i + 1))
-    for m in re.finditer(r"〔[^〕]*〕", text):
+    for m in _YEAR_BRACKETS.finditer(text):
         spans.append(m.span())
     for phrase in LABEL_PHRASES:
-        spans.extend((m.start(), m.end()) for m in re.finditer(re.escape(phrase), text))
+        at = text.find(phrase)
+        while at >= 0:
+            spans.append((at, at + len(phrase)))
+            at = text.find(phrase, at + len(phrase))
     for opener, closer in _QUOTE_PAIRS.items():
         spans.extend(_quoted(text, opener, closer))
     spans.extend(_quoted(text, '"', '"'))
-    return spans
+    return _merged(spans)
 
 
 def _quoted(text: str, opener: str, closer: str) -> list[tuple[int, int]]:
@@ -294,8 +307,31 @@ def _quoted(text: str, opener: str, closer: str) -> list[tuple[int, int]]:
     return out
 
 
+def _clause_start(text: str, at: int, reach: int = _MAX_CLAUSE) -> int:
+    """Return where the clause holding AT starts, looking back at most REACH characters.
+
+    A paragraph without punctuation (a PDF copy) would otherwise make every figure look back
+    to the start of the text.
+    """
+    floor = max(0, at - reach)
+    return max(floor, max(text.rfind(ch, floor, at) for ch in _STOPS) + 1)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return SPANS sorted and merged where they overlap, for `_inside`'s binary search."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """Return True when POS is inside one of SPANS (sorted and merged by `_merged`)."""
+    k = bisect_right(spans, (pos, math.inf)) - 1
+    return k >= 0 and pos < spans[k][1]
 
 
 def _parse_chinese(s: str) -> float | None:
@@ -314,7 +350,9 @@ def _cn2an() -> Any:
 
 
 def _as_float(value: Decimal) -> float | None:
+    """Return VALUE as a float, or None when it has none (too large: float() would give inf)."""
     try:
-        return float(value)
+        number = float(value)
     except (InvalidOperation, OverflowError):
         return None
+    return number if math.isfinite(number) else None

@@ -54,9 +54,27 @@ _CN_DIGITS = "零一二三四五六七八九"
 
 
 def chinese_numeral(n: int) -> str:
-    """Return 1..99 as structural numbering writes it: 1 → "一", 10 → "十", 12 → "十二", 21 → "二十一"."""
-    if not 0 < n < 100:
+    """Return N as structural numbering writes it: 1 → "一", 12 → "十二", 105 → "一百零五".
+
+    Up to 999 in Chinese numerals ("一百一十" for 110, as 一百一十是 is read); beyond, in
+    Arabic digits, which no report reaches but a long list must not crash on.
+    """
+    if n <= 0:
         raise ValueError(f"numbering out of range: {n}")
+    if n >= 1000:
+        return str(n)
+    hundreds, rest = divmod(n, 100)
+    if not hundreds:
+        return _below_100(rest)
+    head = _CN_DIGITS[hundreds] + "百"
+    if not rest:
+        return head
+    if rest < 10:
+        return head + "零" + _CN_DIGITS[rest]
+    return head + ("一" if rest < 20 else "") + _below_100(rest)
+
+
+def _below_100(n: int) -> str:
     tens, ones = divmod(n, 10)
     head = "" if tens == 0 else ("十" if tens == 1 else _CN_DIGITS[tens] + "十")
     return head + (_CN_DIGITS[ones] if ones else "")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from bisect import bisect_right
+from functools import cache, lru_cache
 
 # What ends a sentence (full-width after normalising; ASCII as pasted) and what ends a clause.
 SENTENCE_ENDS = "。！？；!?"
@@ -29,10 +30,18 @@ def sentence_spans(text: str, ends: str = SENTENCE_ENDS) -> list[tuple[int, int]
 
 def sentence_at(text: str, offset: int) -> str:
     """Return the sentence of TEXT that holds the character at OFFSET."""
-    for start, end in sentence_spans(text):
-        if start <= offset < end:
-            return text[start:end]
+    starts, ends = _indexed_spans(text)
+    k = bisect_right(starts, offset) - 1
+    if k >= 0 and offset < ends[k]:
+        return text[starts[k] : ends[k]]
     return text
+
+
+@lru_cache(maxsize=8)
+def _indexed_spans(text: str) -> tuple[list[int], list[int]]:
+    """Return the starts and ends of TEXT's sentences, found once per text (a check asks often)."""
+    spans = sentence_spans(text)
+    return [a for a, _ in spans], [b for _, b in spans]
 
 
 @cache

@@ -268,7 +268,8 @@ def jieba_tokenizer(extra_words: frozenset[str] = frozenset()) -> Any:
     """Return a jieba Tokenizer with drafter's user dictionary and EXTRA_WORDS loaded."""
     import jieba  # only to compare against (tests), or for a user word without a frequency
 
-    jieba.setLogLevel(logging.WARNING)
+    # Quiet even on errors: a cache jieba cannot write costs a second, never a traceback.
+    jieba.setLogLevel(logging.CRITICAL)
     tk = jieba.Tokenizer()
     folder = cache_dir()
     if folder is not None:  # jieba's own cache beside drafter's, not in the shared temp folder
