@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -400,3 +401,26 @@ def test_signature_and_date_indents_by_length(
     document = reopen(render_docx(Draft(TITLE, unit, 2025, date(2026, 3, 8), blocks)))
     indents = [p.paragraph_format.right_indent for p in document.paragraphs]
     assert indents == [Pt(signature_right), Pt(date_right)]
+
+
+@pytest.mark.parametrize(
+    ("closing", "kept"),
+    [
+        ((), [f"存在的不足：【建议改写】{SUGGESTED}"]),
+        (("特此报告。",), [f"存在的不足：【建议改写】{SUGGESTED}", "特此报告。"]),
+    ],
+    ids=["last paragraph", "closing formula and the paragraph before"],
+)
+def test_the_signature_never_stands_on_a_page_without_body_text(
+    closing: tuple[str, ...], kept: list[str]
+) -> None:
+    # GB/T 9704: body text on the signature's page. The last body paragraph (and the one before a
+    # bare 特此报告。) is kept with the blank line, signature and date below it.
+    blocks = list(DRAFT.blocks)
+    at = next(i for i, b in enumerate(blocks) if b.kind == "signature")
+    blocks[at:at] = [Block("body", (Text(t),)) for t in closing]
+    document = reopen(render_docx(replace(DRAFT, blocks=tuple(blocks))))
+    paragraphs = document.paragraphs
+    signature = next(i for i, p in enumerate(paragraphs) if p.text == UNIT and i > 0)
+    with_next = [p.text for p in paragraphs[:signature] if p.paragraph_format.keep_with_next]
+    assert with_next == [*kept, ""]  # "" is the blank line above the signature

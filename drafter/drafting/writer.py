@@ -70,6 +70,10 @@ def render_docx(draft: Draft) -> bytes:
     return out.getvalue()
 
 
+# The longest closing formula ("特此报告。", "以上报告，请审阅。").
+_CLOSING_FORMULA = 10
+
+
 def _add_blocks(document: DocxDocument, blocks: tuple[Block, ...]) -> None:
     """Append one paragraph per block, in the block kind's named style."""
     # w:id of content controls, and of the bookmarks around them: python-docx numbers comments
@@ -80,9 +84,15 @@ def _add_blocks(document: DocxDocument, blocks: tuple[Block, ...]) -> None:
     closing = _closing_indents(blocks)
     style_ids = _style_ids(document)
     previous: BlockKind | None = None
+    body: list[Paragraph] = []  # the body paragraphs so far
     for block in blocks:
         if block.kind == "signature" and previous not in (None, "signature"):
-            # GB/T 9704: a blank line above the signature
+            # GB/T 9704: a blank line above the signature, which never stands on a page without
+            # body text: the last body paragraph (its last line at least) goes along with it, and
+            # the one before when the last is only a closing formula such as 特此报告。
+            tail = 2 if body and len(body[-1].text) <= _CLOSING_FORMULA else 1
+            for kept in body[-tail:]:
+                kept.paragraph_format.keep_with_next = True
             blank = document.add_paragraph()
             _set_style_id(blank, style_ids[BODY_STYLE])
             blank.paragraph_format.keep_with_next = True
@@ -97,8 +107,10 @@ def _add_blocks(document: DocxDocument, blocks: tuple[Block, ...]) -> None:
         for inline in block.inlines:
             _add_inline(document, paragraph, inline, ids)
         if first is not None and block.note:
-            last = paragraph.add_run("")
-            document.add_comment([first, last], block.note, author=COMMENT_AUTHOR, initials="D")
+            end = paragraph.add_run("")
+            document.add_comment([first, end], block.note, author=COMMENT_AUTHOR, initials="D")
+        if block.kind == "body":
+            body.append(paragraph)
         previous = block.kind
 
 
