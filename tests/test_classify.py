@@ -92,6 +92,26 @@ def test_only_parts_two_to_four_pass_their_category_down(tmp_path: Path) -> None
     assert [s.category for s in outline.walk()] == ["problems", "problems", "plan", "plan"]
 
 
+def test_a_first_responsible_part_passes_down_only_after_part_one(tmp_path: Path) -> None:
+    part = "党政主要负责人履行推进法治建设第一责任人职责情况"
+    kids = (
+        "（一）深入学习贯彻习近平法治思想。县政府常务会议会前学法12次，组织领导干部集中学法4次。\n"
+        "（二）推进依法决策。重大行政决策全部经过合法性审查和集体讨论决定，聘请法律顾问5名。\n"
+    )
+    # opening the report, the part stands for parts 1 and 3: its children are part-1 measures
+    first = _outline(tmp_path, _OPENING + f"一、{part}\n" + kids)
+    assert [s.category for s in first.walk()] == ["first_responsible", "leadership", "decision"]
+    # after part 1 it is part 3 of the rule, and its children are the leader's duties
+    third = _outline(
+        tmp_path,
+        _OPENING + "一、主要举措和成效\n（一）深化放管服改革。推进政务服务标准化。\n"
+        f"二、{part}\n" + kids,
+    )
+    assert [s.category for s in third.walk()] == ["achievements", "functions"] + [
+        "first_responsible"
+    ] * 3
+
+
 def test_a_report_without_headings_is_one_flagged_section(tmp_path: Path) -> None:
     outline = _outline(tmp_path, _OPENING)
     assert len(outline.sections) == 1

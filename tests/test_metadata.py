@@ -44,10 +44,37 @@ def _outline(tmp_path: Path, text: str) -> Outline:
             ["示例市司法局"],
         ),
         # no title: the opening's subject, after or before the year
-        ("2023年，示例区坚持以习近平法治思想为指导，扎实推进法治政府建设。\n", 2023, ["示例区"]),
-        ("示例区2023年法治政府建设工作扎实推进。\n", 2023, ["示例区"]),
+        # a 法治政府建设 report naming only its place is that place's government (the genre's
+        # convention): 区/县/省/镇 → 人民政府, 街道 → 街道办事处
+        (
+            "2023年，示例区坚持以习近平法治思想为指导，扎实推进法治政府建设。\n",
+            2023,
+            ["示例区人民政府"],
+        ),
+        ("示例区2023年法治政府建设工作扎实推进。\n", 2023, ["示例区人民政府"]),
+        ("示例街道2024年法治政府建设年度报告\n现将有关情况报告如下：\n", 2024, ["示例街道办事处"]),
+        (
+            "示例县示例镇2024年法治政府建设年度报告\n全镇坚持依法行政。\n",
+            2024,
+            ["示例县示例镇人民政府"],
+        ),
+        # the Party committee and the government of one place: the report is the government's
+        ("2025年以来，示例镇党委、政府深入学习贯彻习近平法治思想。\n", 2025, ["示例镇人民政府"]),
+        # the government as the report writes it stays as written; a zone is no people's government
+        ("2023年，示例县政府坚持依法行政，推进法治政府建设。\n", 2023, ["示例县政府"]),
+        (
+            "示例经济开发区2023年法治政府建设情况报告\n全区坚持依法行政。\n",
+            2023,
+            ["示例经济开发区"],
+        ),
+        # a title the outline leaves in the opening: the issuer over the 法治政府 line
+        (
+            "示例省交通运输厅\n2025年法治政府部门建设工作情况\n2025年，我厅坚持依法行政。\n",
+            2025,
+            ["示例省交通运输厅"],
+        ),
         # the year first in the title; a subject after 在…领导下
-        ("2023年度示例省法治政府建设年度报告\n全省坚持依法行政。\n", 2023, ["示例省"]),
+        ("2023年度示例省法治政府建设年度报告\n全省坚持依法行政。\n", 2023, ["示例省人民政府"]),
         (
             "2024年，在市委、市政府的坚强领导下，示例市商务局坚持依法行政。\n",
             2024,
@@ -94,7 +121,7 @@ def test_web_chrome_and_pinyin_notes_are_dropped_and_heading_forms_read(tmp_path
         ("（一）", "加强组织领导", ["成立领导小组。"]),
         ("（二）", "深化放管服改革", ["推进政务服务标准化。"]),
     ]
-    assert outline.unit == "示例县"
+    assert outline.unit == "示例县人民政府"
 
 
 def test_a_heading_run_into_its_items_keeps_its_title(tmp_path: Path) -> None:

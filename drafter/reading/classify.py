@@ -6,7 +6,8 @@ per feature, in pure Python. Sections are classified top down so a child sees it
 category. Conventions (../shared/docs/report-structure.md): a category the outline stage set from
 the structure (an implicit umbrella, the halves of an unheaded closing paragraph) is kept; only a
 part-level section that is parts 2-4 of the rule (problems, first_responsible, plan) passes its
-category down to its children; every other child is classified on its own evidence.
+category down to its children (a 第一责任人 part only after part 1: see _passes_down); every other
+child is classified on its own evidence.
 """
 
 from __future__ import annotations
@@ -143,10 +144,24 @@ def _classify_level(
         _set(section, ranked)
         passes = inherited or (
             (section.category, section.score)
-            if section.level == 1 and section.category in _PASSED_DOWN
+            if section.level == 1 and _passes_down(section, sections[:index])
             else None
         )
         _classify_level(section.children, section.category, model, passes)
+
+
+def _passes_down(section: Section, before: list[Section]) -> bool:
+    """Return True when SECTION is part 2, 3 or 4 of the rule and its children are that part.
+
+    A 第一责任人 part that opens the report, before any part-1 section, stands for parts 1 and 3
+    together (the rule's part 3 reads "…第一责任人职责，加强法治政府建设的有关情况"): its children
+    (深入学习贯彻习近平法治思想, 推进依法决策) are part-1 measures, classified on their own evidence.
+    """
+    if section.category not in _PASSED_DOWN:
+        return False
+    return section.category != "first_responsible" or any(
+        s.category not in _PASSED_DOWN and s.category != "other" for s in before
+    )
 
 
 def _part_cue(title: str) -> str | None:

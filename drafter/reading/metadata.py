@@ -3,6 +3,11 @@
 A unit is only given when the text names it plainly: no unit is better than a wrong one, so a
 candidate that does not look like an organ's name (a sentence fragment such as 法治赵县政府) is
 dropped rather than shown.
+
+A 法治政府建设 report that names only a place (示例县2024年法治政府建设年度报告, "2024年，示例街道坚持…")
+is by convention of the genre that place's government: 县/市/区/旗/乡/镇/省 → 人民政府, 街道 → 街道办事处
+(a department always names itself). That is reading the genre, not guessing a garbled name: the
+place itself must still have been read plainly.
 """
 
 from __future__ import annotations
@@ -52,6 +57,16 @@ _CENTRAL = re.compile(r"(?:部|总局|总署|国务院)$")
 _PLACE_STOP = set("全本我各该城都区县省门州设一二三乡镇")
 # Characters of verbs and common nouns, never of a place name ("持召开市…" is no place).
 _NOT_PLACE = set("开会议持召推动建设工作实施进行组织全面深入加强的了和与及在对为由")
+# "观胜镇党委、政府坚持…": the Party committee and the government of one place; the report is the
+# government's.
+_PARTY_AND_GOVERNMENT = re.compile(
+    rf"(?:^|[，,])(?P<place>[{_HAN}]{{2,12}}?(?:{_PLACE_END}|街))(?:党委|党工委)、(?:政府|办事处)"
+)
+# The government of a place named alone, by the place's last word.
+_GOVERNMENT_OF = (("街道", "办事处"), ("盟", "行政公署"), ("地区", "行政公署"))
+_PEOPLES_GOVERNMENT_PLACE = re.compile(r"(?:省|自治区|市|州|县|区|旗|镇|乡)$")
+# Zones run by a 管委会, not a people's government: their name alone says no organ.
+_ZONE = re.compile(r"(?:开发区|高新区|园区|示范区|试验区|合作区|保税区)$")
 _YEAR_PATTERNS = (r"(20\d{2})年度", r"现将.{0,6}?(20\d{2})年", r"(20\d{2})年")
 
 
@@ -73,10 +88,22 @@ def read_metadata(
 ) -> Metadata:
     """Return the year and issuers named by the title, the opening or the signature block."""
     title = "".join(title_lines)
-    return Metadata(
-        year=_find_year(title, opening, date),
-        issuers=_find_issuers(title_lines, opening, signature, body),
-    )
+    issuers = _find_issuers(title_lines, opening, signature, body)
+    if "法治政府" in title or "法治政府" in body:
+        issuers = tuple(_government_of(name) for name in issuers)
+    return Metadata(year=_find_year(title, opening, date), issuers=issuers)
+
+
+def _government_of(name: str) -> str:
+    """Return the government of a place named alone (示例县 → 示例县人民政府), else NAME as written."""
+    if name.startswith("中共"):
+        return name
+    for ending, organ in _GOVERNMENT_OF:
+        if name.endswith(ending):
+            return name + organ
+    if _PEOPLES_GOVERNMENT_PLACE.search(name) and not _ZONE.search(name):
+        return name + "人民政府"
+    return name
 
 
 def split_issuers(text: str) -> tuple[str, ...]:
@@ -120,6 +147,17 @@ def _find_issuers(
             if found:
                 return found
     first = next((p for p in opening if not _is_salutation(p)), "")
+    # a title the outline left in the opening: "四川省交通运输厅" over "2025年法治政府…工作情况"
+    if len(opening) > 1 and _ISSUER.match(opening[0]) and "法治" in opening[1][:20]:
+        found = _plausible(split_issuers(opening[0]))
+        if found:
+            return found
+    m = _PARTY_AND_GOVERNMENT.search(first)
+    if m:
+        place = m.group("place")
+        found = _plausible((place + "道" if place.endswith("街") else place,))
+        if found:
+            return found
     m = _SUBJECT.match(first) or _SUBJECT_BEFORE_YEAR.match(first)
     if m:
         found = _plausible((m.group("unit"),))
