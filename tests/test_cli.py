@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -62,3 +63,37 @@ def test_importing_the_cli_loads_no_reader_segmenter_or_writer() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_drafting_the_example_loads_no_report_reader_classifier_or_learner(tmp_path: Path) -> None:
+    out = tmp_path / "初稿.docx"
+    proc = _run(
+        "-c",
+        "import runpy, sys\n"
+        f"sys.argv = ['drafter', 'draft', 'examples/示例市2025年度数据.yaml', '-o', {str(out)!r}]\n"
+        "try:\n    runpy.run_module('drafter', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('drafter.reading.',"
+        " 'drafter.learning.learn', 'drafter.learning.train', 'drafter.checking.'))"
+        " and m != 'drafter.reading.model'))",  # the Outline type only
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert out.exists()  # the draft was written, from the skeleton model alone
+    assert proc.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_every_name_a_stage_face_lists_is_there_and_listed_by_dir() -> None:
+    proc = _run(
+        "-c",
+        "import importlib\n"
+        "for stage in ('catalogue', 'checking', 'datafile', 'docx', 'drafting', 'learning',"
+        " 'reading', 'text'):\n"
+        "    face = importlib.import_module('drafter.' + stage)\n"
+        "    missing = [n for n in face.__all__ if n not in dir(face) or getattr(face, n) is None]\n"
+        "    print(stage, len(face.__all__), missing)",
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.strip().splitlines()
+    assert len(lines) == 8
+    for line in lines:
+        _stage, count, missing = line.split(" ", 2)
+        assert int(count) > 0 and missing == "[]", line

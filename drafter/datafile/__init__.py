@@ -1,19 +1,26 @@
 """The year's data file ⇄ YearData: load and validate, scaffold, and figures from a past report."""
 
-from drafter.datafile.extract import (
-    ExtractedFigure,
-    dump_data_file,
-    extract_figures,
-    extract_paragraph,
-    figures_to_data,
-    first_matches,
-    match_sentence,
-    plain_number,
-)
-from drafter.datafile.from_report import Scaffold, scaffold_data
-from drafter.datafile.load import FigureValue, YearData, load_data, read_data_file
-from drafter.datafile.reported import reported_indicators
-from drafter.datafile.scaffold import scaffold_text
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from drafter.lazyface import lazy_face
+
+if TYPE_CHECKING:  # names load with their module when first used: a command imports what it needs
+    from drafter.datafile.extract import (
+        ExtractedFigure,
+        dump_data_file,
+        extract_figures,
+        extract_paragraph,
+        figures_to_data,
+        first_matches,
+        match_sentence,
+        plain_number,
+    )
+    from drafter.datafile.from_report import Scaffold, scaffold_data
+    from drafter.datafile.load import FigureValue, YearData, load_data, read_data_file
+    from drafter.datafile.reported import reported_indicators
+    from drafter.datafile.scaffold import scaffold_text
 
 __all__ = [
     "ExtractedFigure",
@@ -33,3 +40,23 @@ __all__ = [
     "scaffold_data",
     "scaffold_text",
 ]
+
+__getattr__, __dir__ = lazy_face(
+    __name__,
+    {
+        "extract": (
+            "ExtractedFigure",
+            "dump_data_file",
+            "extract_figures",
+            "extract_paragraph",
+            "figures_to_data",
+            "first_matches",
+            "match_sentence",
+            "plain_number",
+        ),
+        "from_report": ("Scaffold", "scaffold_data"),
+        "load": ("FigureValue", "YearData", "load_data", "read_data_file"),
+        "reported": ("reported_indicators",),
+        "scaffold": ("scaffold_text",),
+    },
+)

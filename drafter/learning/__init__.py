@@ -1,18 +1,25 @@
 """Outlines → the learned skeleton (`learn_skeleton`), and the skeleton file's types."""
 
-from drafter.learning.labels import LabelledHeading, LabelledReport, labelled_reports
-from drafter.learning.learn import Doubt, doubtful_sections, learn_skeleton, templated
-from drafter.learning.model import (
-    Arrangement,
-    CategorySkeleton,
-    Exemplar,
-    Skeleton,
-    Variant,
-    dump_skeleton,
-    load_skeleton,
-)
-from drafter.learning.shipped import is_shipped
-from drafter.learning.train import model_json, train_model, write_model
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from drafter.lazyface import lazy_face
+
+if TYPE_CHECKING:  # names load with their module when first used: a command imports what it needs
+    from drafter.learning.labels import LabelledHeading, LabelledReport, labelled_reports
+    from drafter.learning.learn import Doubt, doubtful_sections, learn_skeleton, templated
+    from drafter.learning.model import (
+        Arrangement,
+        CategorySkeleton,
+        Exemplar,
+        Skeleton,
+        Variant,
+        dump_skeleton,
+        load_skeleton,
+    )
+    from drafter.learning.shipped import is_shipped
+    from drafter.learning.train import model_json, train_model, write_model
 
 __all__ = [
     "Arrangement",
@@ -34,3 +41,22 @@ __all__ = [
     "train_model",
     "write_model",
 ]
+
+__getattr__, __dir__ = lazy_face(
+    __name__,
+    {
+        "labels": ("LabelledHeading", "LabelledReport", "labelled_reports"),
+        "learn": ("Doubt", "doubtful_sections", "learn_skeleton", "templated"),
+        "model": (
+            "Arrangement",
+            "CategorySkeleton",
+            "Exemplar",
+            "Skeleton",
+            "Variant",
+            "dump_skeleton",
+            "load_skeleton",
+        ),
+        "shipped": ("is_shipped",),
+        "train": ("model_json", "train_model", "write_model"),
+    },
+)

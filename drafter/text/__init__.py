@@ -1,29 +1,36 @@
 """Chinese text tools every stage uses: sentences, words, figures found, figures written, marks."""
 
-from drafter.text.figures import MAX_FIGURE, FoundFigure, find_figures, parse_number
-from drafter.text.hygiene import XML_ILLEGAL, drop_xml_illegal
-from drafter.text.marks import (
-    CHANGE_TODO_LABEL,
-    MARK_PATTERN,
-    PLACEHOLDER_CLOSE,
-    PLACEHOLDER_PATTERN,
-    RESERVED_CHARS,
-    SUGGESTION_MARK,
-    TO_CONFIRM_OPEN,
-    inline_mark,
-    is_placeholder,
-    placeholder,
-    to_confirm,
-    typed_figure,
-)
-from drafter.text.numbers import (
-    chinese_numeral,
-    format_figure,
-    format_quantity,
-    parse_chinese_numeral,
-)
-from drafter.text.sentences import sentence_at, sentence_spans, split_clauses, split_sentences
-from drafter.text.tokenize import jieba_tokenizer, segmenter, sentence_words, tokenize
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from drafter.lazyface import lazy_face
+
+if TYPE_CHECKING:  # names load with their module when first used: a command imports what it needs
+    from drafter.text.figures import MAX_FIGURE, FoundFigure, find_figures, parse_number
+    from drafter.text.hygiene import XML_ILLEGAL, drop_xml_illegal
+    from drafter.text.marks import (
+        CHANGE_TODO_LABEL,
+        MARK_PATTERN,
+        PLACEHOLDER_CLOSE,
+        PLACEHOLDER_PATTERN,
+        RESERVED_CHARS,
+        SUGGESTION_MARK,
+        TO_CONFIRM_OPEN,
+        inline_mark,
+        is_placeholder,
+        placeholder,
+        to_confirm,
+        typed_figure,
+    )
+    from drafter.text.numbers import (
+        chinese_numeral,
+        format_figure,
+        format_quantity,
+        parse_chinese_numeral,
+    )
+    from drafter.text.sentences import sentence_at, sentence_spans, split_clauses, split_sentences
+    from drafter.text.tokenize import jieba_tokenizer, segmenter, sentence_words, tokenize
 
 __all__ = [
     "CHANGE_TODO_LABEL",
@@ -57,3 +64,28 @@ __all__ = [
     "tokenize",
     "typed_figure",
 ]
+
+__getattr__, __dir__ = lazy_face(
+    __name__,
+    {
+        "figures": ("MAX_FIGURE", "FoundFigure", "find_figures", "parse_number"),
+        "hygiene": ("XML_ILLEGAL", "drop_xml_illegal"),
+        "marks": (
+            "CHANGE_TODO_LABEL",
+            "MARK_PATTERN",
+            "PLACEHOLDER_CLOSE",
+            "PLACEHOLDER_PATTERN",
+            "RESERVED_CHARS",
+            "SUGGESTION_MARK",
+            "TO_CONFIRM_OPEN",
+            "inline_mark",
+            "is_placeholder",
+            "placeholder",
+            "to_confirm",
+            "typed_figure",
+        ),
+        "numbers": ("chinese_numeral", "format_figure", "format_quantity", "parse_chinese_numeral"),
+        "sentences": ("sentence_at", "sentence_spans", "split_clauses", "split_sentences"),
+        "tokenize": ("jieba_tokenizer", "segmenter", "sentence_words", "tokenize"),
+    },
+)
