@@ -32,6 +32,7 @@ from drafter.text.sentences import split_sentences
 from drafter.usercache import cache_dir, read_cache, write_cache
 
 _WORD_FREQ = 20000  # high enough that a domain term is never split by jieba
+_MEMO_BLOCKS = 1 << 18  # distinct blocks remembered: 1,000 reports hold about 60,000
 _MEMO_PARAGRAPHS = 1 << 16  # about 2,500 reports; a bigger corpus only tokenizes some twice
 # jieba's own block patterns (jieba.re_han_default, re_skip_default, re_eng), spelled out so that
 # importing this module does not import jieba.
@@ -173,6 +174,7 @@ class _Segmenter:
         self.log_prob: dict[str, float] = {}
         self.loaded: set[int] = set()
         self.pairs: set[str] = set()  # character pairs whose bucket is loaded
+        self.cuts: dict[str, tuple[str, ...]] = {}  # block → its words (`_cut`)
 
     def _load(self, text: str) -> None:
         """Add to FREQ the buckets of TEXT's character pairs not loaded yet, drafter's words over."""
@@ -205,7 +207,10 @@ class _Segmenter:
             if not block:
                 continue
             if _HAN.match(block):
-                self._cut_block(block, out)
+                cut = self.cuts.get(block)
+                if cut is None:
+                    cut = self._cut(block)
+                out.extend(cut)
             elif drop_punctuation:
                 out.extend(c for c in block if c.isalnum() or "\u4e00" <= c <= "\u9fff")
             else:
@@ -221,6 +226,15 @@ class _Segmenter:
     def _lp(self, word: str) -> float:
         lp = self.log_prob[word] = log(self.freq.get(word) or 1) - self.log_total
         return lp
+
+    def _cut(self, block: str) -> tuple[str, ...]:
+        """Return BLOCK's words, remembered: reports repeat their clauses, a corpus far more."""
+        out: list[str] = []
+        self._cut_block(block, out)
+        if len(self.cuts) >= _MEMO_BLOCKS:
+            self.cuts.clear()  # a bound on memory; the words stay the same
+        cut = self.cuts[block] = tuple(out)
+        return cut
 
     def _cut_block(self, block: str, out: list[str]) -> None:
         freq, log_prob = self.freq, self.log_prob
