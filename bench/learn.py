@@ -6,7 +6,8 @@ first-responsible part, a plan part (or one unheaded closing paragraph), sometim
 every figure is varied and the years shifted. Most are UTF-8 .txt; some GB18030, UTF-8 with BOM,
 Big5 (traditional) and .docx. Each size is learned in a fresh subprocess (find_report_files →
 parse_reports → learn_skeleton → dump_skeleton → write), which reports its phase times and its
-peak RSS (ru_maxrss).
+peak RSS (ru_maxrss) and its largest reading worker's (from 32 files reports are read by one
+worker process per core: the whole run holds at most the main process plus that many workers).
 
 Run from the repository root: `python bench/learn.py [SIZES...]`. Prints numbers; asserts nothing.
 Goal (issue 16): 1,000 reports in ≤ 15 s and ≤ 300 MB on a 2-core machine, linear cost.
@@ -59,7 +60,8 @@ Path(sys.argv[2]).write_text(dump_skeleton(skeleton), encoding="utf-8")
 t4 = time.perf_counter()
 print(json.dumps({"files": len(files), "parsed": len(parsed.outlines),
     "failed": len(parsed.failures), "import": t1 - t0, "parse": t2 - t1, "learn": t3 - t2,
-    "dump": t4 - t3, "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+    "dump": t4 - t3, "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    "worker_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
 """
 
 
@@ -278,7 +280,7 @@ def main() -> None:
         f"{len(pools.plans)} plans, {len(pools.first_responsible)} first-responsible, "
         f"{len(pools.closings)} closings"
     )
-    header = f"{'reports':>7} {'MB in':>6} {'wall s':>7} {'reports/s':>9} {'ms/report':>9} {'peak RSS MB':>11}   phases (import/parse/learn/dump s)"
+    header = f"{'reports':>7} {'MB in':>6} {'wall s':>7} {'reports/s':>9} {'ms/report':>9} {'peak RSS MB':>11} {'worker MB':>9}   phases (import/parse/learn/dump s)"
     print(header)
     for size in sizes:
         tmp = Path(tempfile.mkdtemp(prefix=f"drafter-bench-{size}-"))
@@ -294,7 +296,7 @@ def main() -> None:
         skipped = f"  ({child['failed']} skipped)" if child["failed"] else ""
         print(
             f"{size:>7} {megabytes:>6.1f} {wall:>7.2f} {size / wall:>9.1f} {wall / size * 1000:>9.2f}"
-            f" {child['maxrss_kb'] / 1024:>11.1f}   {phases}{skipped}"
+            f" {child['maxrss_kb'] / 1024:>11.1f} {child['worker_kb'] / 1024:>9.1f}   {phases}{skipped}"
         )
     print(f"python -m drafter --help, best of {HELP_RUNS}: {help_time():.3f} s")
 

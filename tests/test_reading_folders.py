@@ -187,3 +187,23 @@ def test_an_old_word_file_renamed_docx_is_read_as_one(tmp_path: Path) -> None:
     assert [s.as_dict() for s in outline.sections] == [
         s.as_dict() for s in parse_reports([SEED_001]).outlines[0].sections
     ]
+
+
+def test_worker_processes_read_a_folder_as_one_process_does(folder: Path) -> None:
+    files = [*find_report_files([folder]), *find_report_files([SEEDS])]
+    alone = parse_reports(files, workers=1)
+    shared = parse_reports(files, workers=2)
+    assert len(alone.outlines) == 5  # the folder's two reports are copies of seeds 000 and 001
+    assert shared.outlines == alone.outlines
+    assert shared.merged == alone.merged
+    # a file a worker cannot read is read again here: the same reason and the same message
+    assert [(s.path, s.reason, str(s.error)) for s in shared.skipped] == [
+        (s.path, s.reason, str(s.error)) for s in alone.skipped
+    ]
+    assert len(shared.skipped) == 3
+
+
+def test_strict_with_workers_stops_at_the_same_file(folder: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_reports(find_report_files([folder]), strict=True, workers=2)
+    assert caught.value.path == str(folder / "损坏.docx")

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-from collections.abc import Callable, Iterable
+import signal
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -31,6 +34,9 @@ SKIP_REASONS: dict[SkipReason, str] = {
 # Files a folder holds that are nobody's report: the system's, and office programs' lock files.
 _SYSTEM_FILES = frozenset(("thumbs.db", "desktop.ini", ".ds_store"))
 _NOT_TEXT = re.compile(r"[^\w]|_")
+# From this many files, reports are read in worker processes, one per core: a report costs
+# about 20 ms and a worker starts in a few, so fewer files are read faster in this process.
+_PARALLEL_FROM = 32
 
 
 @dataclass(frozen=True)
@@ -101,20 +107,25 @@ def parse_report(path: Path) -> Outline:
 
 
 def parse_reports(
-    files: list[Path], *, strict: bool = False, on_each: Callable[[Path], None] | None = None
+    files: list[Path],
+    *,
+    strict: bool = False,
+    on_each: Callable[[Path], None] | None = None,
+    workers: int | None = None,
 ) -> Parsed:
     """Return the outlines of FILES, each report once; a bad file is skipped, or raised when STRICT.
 
     A missing program or optional package (LibreOffice, pdfminer) is always raised: every file of
-    that format would fail alike, and the user has to install it.
+    that format would fail alike, and the user has to install it. With many files, WORKERS
+    processes (by default one per core) read them; the result is the same as with one.
     """
     convert_ahead(files)
     parsed = Parsed()
     seen: dict[str, int] = {}  # fingerprint → index in parsed.outlines
     copies: dict[int, list[str]] = {}  # index → the files merged into it (kept first)
-    for path in files:
+    for path, ready in _read_all(files, workers):
         try:
-            outline = parse_report(path)
+            outline = ready if ready is not None else parse_report(path)
         except MissingToolError:
             raise
         except DrafterError as e:
@@ -138,6 +149,44 @@ def parse_reports(
         kept = parsed.outlines[index].file
         parsed.merged.append(Merged(kept, tuple(f for f in group if f != kept)))
     return parsed
+
+
+def _read_all(files: list[Path], workers: int | None) -> Iterator[tuple[Path, Outline | None]]:
+    """Yield each file with its outline read by a worker process, or None to read it here.
+
+    A file a worker could not read is read again here, so that its error is raised (or the
+    file skipped) exactly as without workers.
+    """
+    count = _worker_count(len(files)) if workers is None else min(workers, len(files))
+    if count <= 1:
+        yield from ((path, None) for path in files)
+        return
+    pool = ProcessPoolExecutor(count, initializer=_ignore_interrupts)
+    try:
+        chunk = max(1, min(16, len(files) // (count * 8)))
+        yield from zip(files, pool.map(_parse_or_none, files, chunksize=chunk), strict=True)
+    finally:
+        pool.shutdown(cancel_futures=True)  # strict mode may stop at the first bad file
+
+
+def _worker_count(files: int) -> int:
+    if files < _PARALLEL_FROM:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return min(cores or 1, files)
+
+
+def _ignore_interrupts() -> None:
+    """Leave Ctrl-C to the main process, which stops the workers (no traceback from each)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _parse_or_none(path: Path) -> Outline | None:
+    """Return the outline of PATH, or None when reading it fails (the main process says why)."""
+    try:
+        return parse_report(path)
+    except Exception:  # read again in the main process, which raises the error or skips the file
+        return None
 
 
 def fingerprint(outline: Outline) -> str:

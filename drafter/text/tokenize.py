@@ -179,7 +179,7 @@ class _Segmenter:
     def _load(self, text: str) -> None:
         """Add to FREQ the buckets of TEXT's character pairs not loaded yet, drafter's words over."""
         assert self.lazy is not None
-        # Pairs seen before are skipped without hashing them into buckets: this runs per sentence.
+        # Pairs seen before are skipped without hashing them into buckets: this runs per new block.
         new = {a + b for a, b in pairwise(text)} - self.pairs
         if not new:
             return
@@ -200,8 +200,6 @@ class _Segmenter:
         character: outside jieba's blocks such words are single characters, inside them runs
         of its joining symbols (+#&._%-).
         """
-        if self.lazy is not None:
-            self._load(text)
         out: list[str] = []
         for block in _HAN.split(text):
             if not block:
@@ -229,6 +227,8 @@ class _Segmenter:
 
     def _cut(self, block: str) -> tuple[str, ...]:
         """Return BLOCK's words, remembered: reports repeat their clauses, a corpus far more."""
+        if self.lazy is not None:  # a block's words lie in the buckets of its own pairs
+            self._load(block)
         out: list[str] = []
         self._cut_block(block, out)
         if len(self.cuts) >= _MEMO_BLOCKS:
