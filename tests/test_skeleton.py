@@ -194,3 +194,18 @@ def test_reports_copied_from_each_other_learn_without_error(tmp_path: Path) -> N
     assert leadership is not None and leadership.support == 2
     texts = [e.text for e in leadership.typical]
     assert len(texts) == len(set(texts))  # the same sentence is offered once
+
+
+def test_learning_in_worker_processes_gives_the_same_skeleton() -> None:
+    import dataclasses
+
+    # forty reports (the seeds under other names): enough to be spread over worker processes
+    outlines = [
+        dataclasses.replace(o, file=f"{n:02d}_{Path(o.file).name}")
+        for n in range(8)
+        for o in _outlines()
+    ]
+    alone = dump_skeleton(learn_skeleton(outlines, workers=1))
+    shared = dump_skeleton(learn_skeleton(outlines, workers=2))
+    assert shared == alone
+    assert "07_004_b9359028ade3b507.txt" in alone  # the last report was learned from too

@@ -22,6 +22,7 @@ from drafter.learning.model import (
 )
 from drafter.reading import Outline, Section, needs_review
 from drafter.text import find_figures, sentence_words, split_sentences
+from drafter.workers import map_in_workers
 
 MAX_VARIANTS = 12
 MAX_EXEMPLARS = 8
@@ -93,8 +94,11 @@ class _Pool:
     without_figures: list[tuple[Exemplar, list[str]]] = field(default_factory=list)
 
 
-def learn_skeleton(outlines: Iterable[Outline]) -> Skeleton:
-    """Return the skeleton learned from OUTLINES (deterministic for the same inputs)."""
+def learn_skeleton(outlines: Iterable[Outline], *, workers: int | None = None) -> Skeleton:
+    """Return the skeleton learned from OUTLINES (deterministic for the same inputs).
+
+    With many reports, WORKERS processes (by default one per core) word their sentences.
+    """
     # by file name, then by path: reports named alike in two folders keep one order
     # A report with no recognised heading (one flagged section) teaches nothing about structure.
     outlines = sorted(
@@ -107,8 +111,9 @@ def learn_skeleton(outlines: Iterable[Outline]) -> Skeleton:
             "请检查是否选对了文件；.docx 中的标题可用 Word 的“标题 1/2/3”样式或编号。"
         )
     pools: dict[str, _Pool] = defaultdict(_Pool)
-    for outline in outlines:
-        _gather(outline, pools)
+    # the reports' sentences are worded and templated in one process per core when there are many
+    for outline, facts in zip(outlines, map_in_workers(_facts, outlines, workers), strict=True):
+        _gather(PurePath(outline.file).name, facts, pools)
     specs = load_categories()
     idf = _idf(pools)
     categories = [
@@ -217,46 +222,69 @@ def _walk_with_parent(
         yield from _walk_with_parent(s.children, s)
 
 
-def _gather(outline: Outline, pools: dict[str, _Pool]) -> None:
-    name = PurePath(outline.file).name
-    seen: list[str] = []
+@dataclass
+class _Facts:
+    """What one section adds to its category's pool, in the order `_gather` adds it."""
+
+    category: str
+    heading: str | None  # templated, when the section heads its category
+    subtopics: list[str]
+    words: list[str]
+    exemplars: list[tuple[Exemplar, list[str]]]  # with the sentence's content words
+
+
+def _facts(outline: Outline) -> list[_Facts]:
+    """Return what each section of OUTLINE teaches, in walk order (the costly part of learning)."""
+    name, year = PurePath(outline.file).name, outline.year
     words = domain_words()
+    out = []
     for section, parent in _walk_with_parent(outline.sections):
         cid = section.category
-        pool = pools[cid]
-        pool.reports.add(name)
-        if cid not in seen:
-            seen.append(cid)
-        top_of_category = parent is None or parent.category != cid
-        if top_of_category and section.title:
-            pool.headings[templated(section.title, outline.year)[0]] += 1
+        facts = _Facts(cid, None, [], [], [])
+        if (parent is None or parent.category != cid) and section.title:
+            facts.heading = templated(section.title, year)[0]
             for child in section.children:
                 if child.title and child.category == cid:
-                    pool.subtopics[templated(child.title, outline.year)[0]] += 1
+                    facts.subtopics.append(templated(child.title, year)[0])
         for paragraph in section.paragraphs:
-            for m in _INLINE_TOPIC.finditer(paragraph):
-                pool.subtopics[m.group(1)] += 1
+            facts.subtopics.extend(m.group(1) for m in _INLINE_TOPIC.finditer(paragraph))
             sentences = split_sentences(paragraph)
             for sentence, words_of in zip(sentences, sentence_words(paragraph, words), strict=True):
                 tokens = [t for t in words_of if _content_word(t)]
-                pool.words.update(tokens)
-                _add_sentence(pool, sentence.strip(), tokens, name, outline.year)
+                facts.words.extend(tokens)
+                exemplar = _exemplar(sentence.strip(), name, year)
+                if exemplar is not None:
+                    facts.exemplars.append((exemplar, tokens))
+        out.append(facts)
+    return out
+
+
+def _gather(name: str, facts: list[_Facts], pools: dict[str, _Pool]) -> None:
+    seen: list[str] = []
+    for f in facts:
+        pool = pools[f.category]
+        pool.reports.add(name)
+        if f.category not in seen:
+            seen.append(f.category)
+        if f.heading is not None:
+            pool.headings[f.heading] += 1
+        pool.subtopics.update(f.subtopics)
+        pool.words.update(f.words)
+        for exemplar, tokens in f.exemplars:
+            if exemplar.slots:
+                pool.with_figures.setdefault(name, []).append(exemplar)
+            else:
+                pool.without_figures.append((exemplar, tokens))
     ordered = [c for c in seen if c not in _EXCLUDED]
     for i, cid in enumerate(ordered):
         pools[cid].positions.append(i / (len(ordered) - 1) if len(ordered) > 1 else 0.0)
 
 
-def _add_sentence(
-    pool: _Pool, sentence: str, tokens: list[str], source: str, year: int | None
-) -> None:
+def _exemplar(sentence: str, source: str, year: int | None) -> Exemplar | None:
     if not _SENTENCE_LEN[0] <= len(sentence) <= _SENTENCE_LEN[1]:
-        return
+        return None
     text, slots = templated(sentence, year)
-    exemplar = Exemplar(text=text, slots=slots, source=source)
-    if slots:
-        pool.with_figures.setdefault(source, []).append(exemplar)
-    else:
-        pool.without_figures.append((exemplar, tokens))
+    return Exemplar(text=text, slots=slots, source=source)
 
 
 @cache  # a corpus has far fewer distinct words than words

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import signal
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -24,6 +21,7 @@ from drafter.reading.convert import convert_ahead
 from drafter.reading.files import FORMAT_RANK, SUPPORTED_LIST, SUPPORTED_SUFFIXES, read_report
 from drafter.reading.model import Outline
 from drafter.reading.outline import build_outline
+from drafter.workers import map_in_workers, worker_count
 
 SkipReason = Literal["format", "empty", "unreadable"]
 SKIP_REASONS: dict[SkipReason, str] = {
@@ -34,9 +32,6 @@ SKIP_REASONS: dict[SkipReason, str] = {
 # Files a folder holds that are nobody's report: the system's, and office programs' lock files.
 _SYSTEM_FILES = frozenset(("thumbs.db", "desktop.ini", ".ds_store"))
 _NOT_TEXT = re.compile(r"[^\w]|_")
-# From this many files, reports are read in worker processes, one per core: a report costs
-# about 20 ms and a worker starts in a few, so fewer files are read faster in this process.
-_PARALLEL_FROM = 32
 
 
 @dataclass(frozen=True)
@@ -157,28 +152,10 @@ def _read_all(files: list[Path], workers: int | None) -> Iterator[tuple[Path, Ou
     A file a worker could not read is read again here, so that its error is raised (or the
     file skipped) exactly as without workers.
     """
-    count = _worker_count(len(files)) if workers is None else min(workers, len(files))
-    if count <= 1:
+    if worker_count(len(files), workers) <= 1:
         yield from ((path, None) for path in files)
         return
-    pool = ProcessPoolExecutor(count, initializer=_ignore_interrupts)
-    try:
-        chunk = max(1, min(16, len(files) // (count * 8)))
-        yield from zip(files, pool.map(_parse_or_none, files, chunksize=chunk), strict=True)
-    finally:
-        pool.shutdown(cancel_futures=True)  # strict mode may stop at the first bad file
-
-
-def _worker_count(files: int) -> int:
-    if files < _PARALLEL_FROM:
-        return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return min(cores or 1, files)
-
-
-def _ignore_interrupts() -> None:
-    """Leave Ctrl-C to the main process, which stops the workers (no traceback from each)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    yield from zip(files, map_in_workers(_parse_or_none, files, workers), strict=True)
 
 
 def _parse_or_none(path: Path) -> Outline | None:
