@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
@@ -37,12 +38,16 @@ def map_in_workers(
     if count <= 1:
         yield from map(function, items)
         return
+    # Forked workers share this process's memory until they write to it; the collector's visits
+    # would write to every page, so what exists now is kept out of its sight meanwhile.
+    gc.freeze()
     pool = ProcessPoolExecutor(count, initializer=_ignore_interrupts)
     try:
         chunk = max(1, min(16, len(items) // (count * 8)))
         yield from pool.map(function, items, chunksize=chunk)
     finally:
         pool.shutdown(cancel_futures=True)  # the caller may stop early (strict mode)
+        gc.unfreeze()
 
 
 def _ignore_interrupts() -> None:
