@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from drafter.errors import DataError
+from drafter.resources import read_yaml
 from drafter.usercache import cache_dir
-from drafter.yamlfile import read_yaml
 
 from conftest import ROOT
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from drafter.lazyface import lazy_face
+from drafter import lazy_face
 
 if TYPE_CHECKING:  # names load with their module when first used: a command imports what it needs
     from drafter.catalogue.categories import (

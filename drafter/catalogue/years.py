@@ -19,8 +19,7 @@ from typing import Any
 
 from drafter.catalogue.sessions import Session, session_from_name
 from drafter.errors import DataError, TemplateDataError, did_you_mean
-from drafter.resources import template_path
-from drafter.yamlfile import load_yaml_with_lines
+from drafter.resources import load_yaml_with_lines, template_path
 
 _FILE = "years.yaml"
 # What a message calls the shipped table: its path would be inside site-packages.

@@ -28,8 +28,8 @@ from drafter.catalogue import (
     relations,
 )
 from drafter.errors import DataError, InputError, did_you_mean, quoted
+from drafter.resources import Lines, load_yaml_with_lines
 from drafter.text import MAX_FIGURE, RESERVED_CHARS, parse_number
-from drafter.yamlfile import Lines, load_yaml_with_lines
 
 TOP_KEYS = (
     "单位", "自称", "级别", "年度", "成文日期", "落款", "主送", "默认标题",

@@ -16,8 +16,8 @@ from drafter.catalogue import (
 )
 from drafter.datafile.reported import reported_indicators
 from drafter.learning import Skeleton, is_shipped
+from drafter.resources import SafeLoader
 from drafter.text import format_quantity
-from drafter.yamlfile import SafeLoader
 
 # Indicators an untouched scaffold lists to fill: each becomes a placeholder in its draft.
 MAX_LISTED = 15

@@ -10,8 +10,8 @@ from typing import Any, get_args, get_origin, get_type_hints
 import yaml
 
 from drafter.errors import TemplateDataError, quoted
+from drafter.resources import read_yaml
 from drafter.text import XML_ILLEGAL
-from drafter.yamlfile import read_yaml
 
 SKELETON_VERSION = 1
 
