@@ -18,7 +18,8 @@ if TYPE_CHECKING:  # names load with their module when first used: a command imp
         plain_number,
     )
     from drafter.datafile.from_report import Scaffold, scaffold_data
-    from drafter.datafile.load import FigureValue, YearData, load_data, read_data_file
+    from drafter.datafile.load import load_data, read_data_file
+    from drafter.datafile.model import FigureValue, YearData
     from drafter.datafile.reported import reported_indicators
     from drafter.datafile.scaffold import scaffold_text
 
@@ -55,7 +56,8 @@ __getattr__, __dir__ = lazy_face(
             "plain_number",
         ),
         "from_report": ("Scaffold", "scaffold_data"),
-        "load": ("FigureValue", "YearData", "load_data", "read_data_file"),
+        "load": ("load_data", "read_data_file"),
+        "model": ("FigureValue", "YearData"),
         "reported": ("reported_indicators",),
         "scaffold": ("scaffold_text",),
     },

@@ -12,7 +12,6 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from drafter.catalogue import (
     load_indicators,
     relations,
 )
+from drafter.datafile.model import FigureValue, YearData
 from drafter.errors import DataError, InputError, did_you_mean, quoted
 from drafter.resources import Lines, load_yaml_with_lines
 from drafter.text import MAX_FIGURE, RESERVED_CHARS, parse_number
@@ -46,40 +46,6 @@ _YES = ("是", "对", "有", "约", "yes", "true")
 _NO = ("否", "不", "不是", "无", "no", "false")
 # Categories a figure or a 要点 may be filed under: part 1's and the first-responsible part.
 _TOP_LEVEL_FOR = {"problems": "不足", "plan": "安排", "other": "其他"}
-
-
-@dataclass(frozen=True)
-class FigureValue:
-    """One indicator's figures: this year's, last year's, and whether they are approximate (余)."""
-
-    current: float | None
-    previous: float | None = None
-    approx: bool = False
-
-
-@dataclass(frozen=True)
-class YearData:
-    """Everything the data file says, validated.
-
-    `unit`, `self_name` and `signature` are "" when the file leaves them (and 单位) empty;
-    `signed` is None without a 成文日期. The draft shows placeholders for them. `level` is
-    the data file's 级别 or the one 单位 implies; `addressee` None leaves 主送 to the skeleton.
-    """
-
-    unit: str
-    self_name: str
-    year: int
-    signed: dt.date | None
-    signature: str
-    figures: dict[str, FigureValue] = field(default_factory=dict)
-    points: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    problems: tuple[str, ...] = ()
-    plans: tuple[str, ...] = ()
-    other: tuple[str, ...] = ()
-    source: str = ""
-    level: str = "市"
-    addressee: str | None = None
-    default_headings: bool = False
 
 
 def read_data_file(path: Path) -> YearData:
