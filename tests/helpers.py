@@ -20,6 +20,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
+from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -302,3 +303,25 @@ def scanned_pdf(pages: int = 2) -> bytes:
         xref,
     )
     return bytes(out)
+
+
+# Seed 000 (a city's 2024 report), and the example's figure lines the tests edit.
+SEED_000 = SEEDS / "000_b1cc889bd410f338.txt"
+OLD_RECEIVED = "行政复议受理件数: {本年: 1486, 上年: 1399}"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    """Return (exit code, stdout, stderr) of `drafter ARGS…` run through typer's CliRunner."""
+    import drafter.cli  # noqa: F401  (registers the commands)
+    from drafter.cli.app import app
+
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def one_line_error(stderr: str) -> str:
+    """Return the error line, checking it is the only one, last, and no traceback came with it."""
+    assert "Traceback" not in stderr
+    lines = stderr.strip().splitlines()
+    assert [line for line in lines if line.startswith("错误：")] == lines[-1:], stderr
+    return lines[-1]

@@ -12,32 +12,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
 import drafter.cli  # noqa: F401  (registers the commands)
-from drafter.cli.app import app
 from drafter.datafile import read_data_file
 from drafter.reading import MAX_REPORT_BYTES, parse_report
 from drafter.text import XML_ILLEGAL, chinese_numeral, find_figures
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_b1cc889bd410f338.txt"
-EXAMPLE = ROOT / "examples" / "示例市2025年度数据.yaml"
-OLD_RECEIVED = "行政复议受理件数: {本年: 1486, 上年: 1399}"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
-
-
-def one_line_error(stderr: str) -> str:
-    """Return the error line, checking it is the only one, last, and no traceback came with it."""
-    assert "Traceback" not in stderr
-    lines = stderr.strip().splitlines()
-    assert [line for line in lines if line.startswith("错误：")] == lines[-1:], stderr
-    return lines[-1]
-
+from helpers import EXAMPLE, OLD_RECEIVED, ROOT, one_line_error, run
+from helpers import SEED_000 as SEED
 
 # --- data files --------------------------------------------------------------------------
 

@@ -11,26 +11,19 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 import drafter.cli  # registers the commands
 import drafter.drafting
-from drafter.cli.app import app
 from drafter.cli.output import create_exclusive
 from drafter.errors import OutputExistsError
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "示例市2025年度数据.yaml"
-SEED = ROOT / "seeds" / "000_b1cc889bd410f338.txt"
+from helpers import EXAMPLE, ROOT, run
+from helpers import SEED_000 as SEED
+
 OLD, NEW = (
     "行政复议受理件数: {本年: 1486, 上年: 1399}",
     "行政复议受理件数: {本年: 1500, 上年: 1399}",
 )
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture(scope="module")
