@@ -14,6 +14,7 @@ from drafter.text import (
     PLACEHOLDER_PATTERN,
     SUGGESTION_MARK,
     TO_CONFIRM_OPEN,
+    TO_CONFIRM_PATTERN,
     chinese_numeral,
     sentence_spans,
     typed_figure,
@@ -26,7 +27,6 @@ _SIMILAR_SHARE = 0.8
 _RUN = 6  # the shortest run of characters counted as copied
 _NOT_TEXT = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]")
 _NOT_WORDS = re.compile(r"[^A-Za-z\u4e00-\u9fff]|[万亿余多]")
-_TO_CONFIRM = re.compile(r"【待核：([^】\n]{0,80})】")
 
 
 def placeholders(ctx: CheckContext) -> Iterator[Located]:
@@ -295,4 +295,4 @@ def _fingerprint(text: str) -> str:
 
 def _words(text: str) -> str:
     """Return TEXT's words without figures, years or 【待核：…】 marks: last year's prose."""
-    return _NOT_WORDS.sub("", _TO_CONFIRM.sub(r"\1", text))
+    return _NOT_WORDS.sub("", TO_CONFIRM_PATTERN.sub(r"\1", text))

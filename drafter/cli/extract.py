@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from drafter.cli.app import ChineseCommand, app, guarded, info, pad
-from drafter.cli.options import ReportPaths, StrictOption
+from drafter.cli.options import JsonOption, ReportPaths, StrictOption
 
 if TYPE_CHECKING:
     from drafter.datafile import ExtractedFigure
@@ -37,9 +37,7 @@ def extract(
             help="把匹配到指标的数字作为“上年”写入数据文件（YAML），供 drafter draft 使用。只能用于一篇报告。",
         ),
     ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="以 JSON 输出到标准输出（供其他程序使用）。")
-    ] = False,
+    as_json: JsonOption = False,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的数据文件。")] = False,
     strict: StrictOption = False,
 ) -> None:

@@ -17,6 +17,10 @@ CHANGE_TODO_LABEL = "同比"
 # A placeholder (or a carried-over figure to confirm, 【待核：…】) in text as read back; the
 # closing 】 is optional because the outline may have split a heading at the placeholder's "：".
 PLACEHOLDER_PATTERN = re.compile(r"【待[填核][^】\n]{0,80}】?")
+# A whole 【待核：TEXT】 mark, TEXT as group 1.
+TO_CONFIRM_PATTERN = re.compile(
+    rf"{TO_CONFIRM_OPEN}([^{PLACEHOLDER_CLOSE}\n]{{0,80}}){PLACEHOLDER_CLOSE}"
+)
 
 
 def placeholder(label: str) -> str:
