@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter.reading.organs import full_name, own_place, place_like, sole_province
+
 _HAN = "\u4e00-\u9fff"
 # Where an issuer's name ends: the organ words of government, Party and department names.
 _ORGAN = (
@@ -43,20 +45,42 @@ _SUBJECT = re.compile(
 _SUBJECT_BEFORE_YEAR = re.compile(
     rf"^(?P<unit>[{_HAN}]{{2,24}}?{_PLACE_END}(?:{_ORGAN})?)20\d{{2}}年"
 )
-_SELF = re.compile(r"(?:^|[，。])(?:我|本)(市|区|县|旗|州|盟|局|委|厅|镇|乡)")
+_SELF = re.compile(r"(?:^|[，。])(?:我|本)(省|市|区|县|旗|州|盟|局|委|厅|镇|乡)")
+# A subject without its place: 市政府, 省教育厅, 自治区人民政府, 区卫生健康委.
 _BARE = re.compile(
-    rf"(?:^|[，。])((?:市|区|县|旗|州|盟)(?:人民政府办公室|政府办公室|人民政府|政府|[{_HAN}]{{1,6}}?"
-    r"(?:局|委员会|委|厅|办公室|办|中心)))(?=在|以|坚持|始终|认真|深入|全面|紧紧|围绕)"
+    rf"(?:^|[，。]|现将)((?:自治区|省|市|区|县|旗|州|盟)(?:人民政府办公室|政府办公室|人民政府|政府|"
+    rf"[{_HAN}]{{1,8}}?(?:局|委员会|委|厅|办公室|办|中心)))"
+    r"(?=在|以|坚持|始终|认真|深入|全面|紧紧|围绕|20\d{2}年)"
+)
+# "现将大顺镇2025年法治政府建设情况报告如下": the opening names the unit it reports for.
+_REPORTING = re.compile(rf"现将(?P<unit>[{_HAN}]{{2,30}}?)20\d{{2}}年")
+# "松洲街以习近平…": a 街道 as Guangzhou's reports shorten it, confirmed by 我街 / 街党工委 / 街道.
+_SHORT_STREET = re.compile(
+    rf"(?:^|[，。])(?:20\d{{2}}年(?:度|以来)?[，]?)?(?:在[^，。]{{2,40}}?(?:领导|指导|支持)下[，])?"
+    rf"(?P<place>[{_HAN}]{{2,4}}?)街(?=以|在|坚持|始终|认真|深入|全面|紧紧|围绕|聚焦|持续|扎实|按照)"
+)
+_STREET_SELF = re.compile(r"我街|全街|街党工委|街道")
+# A department's own report of an earlier year, cited by its full name: 《示例市交通运输局关于2024年
+# 法治政府建设情况的报告》 in a report that calls itself 我局.
+_OWN_REPORT = re.compile(
+    rf"《(?P<unit>[{_HAN}]{{2,30}}?(?P<organ>局|厅|委员会|委|办公室|中心))关于20\d{{2}}年度?"
+    r"[^》]{0,12}法治[^》]{0,16}报告》"
+)
+_SELF_ORGAN = re.compile(r"(?:我|本)(局|厅|委|办|中心)")
+# "来源：示例市退役军人事务局" on the page: whose report the site says it is.
+_SOURCE = re.compile(rf"来源[：:]\s*([{_HAN}]{{2,30}})")
+# An opening whose subject is the whole place's administration: "全市各级行政机关坚持…".
+_WHOLE_PLACE = re.compile(
+    r"(?:^|[，。])全(省|市|区|县|旗)各级(?:行政机关|政府)(?=坚持|始终|认真|深入|全面|紧紧|围绕|以)"
 )
 # Words that never occur inside an organ's name: a candidate holding one is a sentence fragment.
 _NOT_A_NAME = re.compile(
     r"法治|建设|工作|坚持|报告|情况|年度|以来|全面|深入|我|本|各级|领导|有关|关于"
 )
 _BARE_LEVEL = re.compile(r"^自治[区州县]")
+# "全县", "全市政府": the whole of a place, no name (全州县, 全椒县 are names).
+_WHOLE = re.compile(rf"^全(?:省|市|区|县|旗|州|盟|镇|乡|街道)(?:{_ORGAN})?$")
 _CENTRAL = re.compile(r"(?:部|总局|总署|国务院)$")
-_PLACE_STOP = set("全本我各该城都区县省门州设一二三乡镇")
-# Characters of verbs and common nouns, never of a place name ("持召开市…" is no place).
-_NOT_PLACE = set("开会议持召推动建设工作实施进行组织全面深入加强的了和与及在对为由")
 # "观胜镇党委、政府坚持…": the Party committee and the government of one place; the report is the
 # government's.
 _PARTY_AND_GOVERNMENT = re.compile(
@@ -84,13 +108,23 @@ class Metadata:
 
 
 def read_metadata(
-    title_lines: list[str], opening: list[str], date: str | None, signature: list[str], body: str
+    title_lines: list[str],
+    opening: list[str],
+    date: str | None,
+    signature: list[str],
+    body: str,
+    sources: tuple[str, ...] = (),
 ) -> Metadata:
-    """Return the year and issuers named by the title, the opening or the signature block."""
+    """Return the year and issuers named by the title, the opening or the signature block.
+
+    SOURCES are the page's 来源 lines: they only complete a name the report itself gives without
+    its place (退役军人事务局 + 来源：示例市退役军人事务局), never name a unit on their own.
+    """
     title = "".join(title_lines)
-    issuers = _find_issuers(title_lines, opening, signature, body)
+    issuers = _find_issuers(title_lines, opening, signature, body, sources)
     if "法治政府" in title or "法治政府" in body:
         issuers = tuple(_government_of(name) for name in issuers)
+    issuers = tuple(full_name(name) for name in issuers)
     return Metadata(year=_find_year(title, opening, date), issuers=issuers)
 
 
@@ -131,58 +165,128 @@ def _find_year(title: str, opening: list[str], date: str | None) -> int | None:
 
 
 def _find_issuers(
-    title_lines: list[str], opening: list[str], signature: list[str], body: str
+    title_lines: list[str],
+    opening: list[str],
+    signature: list[str],
+    body: str,
+    sources: tuple[str, ...],
 ) -> tuple[str, ...]:
+    first = next((p for p in opening if not _is_salutation(p)), "")
     # A title whose first lines are the issuers alone ("中共X县委", "X县人民政府", "关于…").
     lead = 0
     while lead < len(title_lines) - 1 and _ISSUER.match(title_lines[lead]):
         lead += 1
     if lead:
         return _plausible(tuple(i for t in title_lines[:lead] for i in split_issuers(t)))
+    partial = ""  # a name the title gives without its place (退役军人事务局)
     if title_lines:
         joined = "".join(title_lines)
         m = _TITLE_UNIT.match(joined) or _TITLE_YEAR_UNIT.match(joined)
         if m:
             found = _plausible(split_issuers(m.group("unit")))
             if found:
-                return found
-    first = next((p for p in opening if not _is_salutation(p)), "")
+                return _as_opening_writes(found, first)
+            partial = m.group("unit")
     # a title the outline left in the opening: "四川省交通运输厅" over "2025年法治政府…工作情况"
     if len(opening) > 1 and _ISSUER.match(opening[0]) and "法治" in opening[1][:20]:
         found = _plausible(split_issuers(opening[0]))
         if found:
             return found
+    return (
+        _from_opening(first, body)
+        or _plausible(tuple(i for s in signature if _ISSUER.match(s) for i in split_issuers(s)))
+        or _completed(first, body)
+        or _own_report(first, body)
+        or _from_sources(partial, sources)
+        or _whole_place(opening, first, body)
+    )
+
+
+def _as_opening_writes(found: tuple[str, ...], first: str) -> tuple[str, ...]:
+    """Return the opening's own name for a place the title names alone (陇西县 → 陇西县政府)."""
+    m = _SUBJECT.match(first)
+    if len(found) == 1 and m and re.search(f"{_PLACE_END}$", found[0]):
+        named = m.group("unit")
+        if named in (found[0] + "政府", found[0] + "人民政府"):
+            return (named,)
+    return found
+
+
+def _from_opening(first: str, body: str) -> tuple[str, ...]:
+    """Return the unit the opening's first paragraph names as its subject, if it names one."""
     m = _PARTY_AND_GOVERNMENT.search(first)
     if m:
         place = m.group("place")
         found = _plausible((place + "道" if place.endswith("街") else place,))
         if found:
             return found
-    m = _SUBJECT.match(first) or _SUBJECT_BEFORE_YEAR.match(first)
+    m = _SUBJECT.match(first) or _SUBJECT_BEFORE_YEAR.match(first) or _REPORTING.search(first)
     if m:
         found = _plausible((m.group("unit"),))
         if found:
             return found
-    signed = tuple(s for s in signature if _ISSUER.match(s))
-    if signed:
-        found = _plausible(tuple(i for s in signed for i in split_issuers(s)))
-        if found:
-            return found
-    return _bare_subject(first, body)
+    m = _SHORT_STREET.search(first)
+    if m and place_like(m.group("place")) and _STREET_SELF.search(body):
+        return _plausible((m.group("place") + "街道",))
+    return ()
 
 
-def _bare_subject(first: str, body: str) -> tuple[str, ...]:
-    """Return "市政府" completed with the place the report names most (许昌 + 市政府), if any."""
+def _completed(first: str, body: str) -> tuple[str, ...]:
+    """Return "市政府" completed with the one place of its level the report names as its own."""
     m = _BARE.search(first)
     if m:
         subject = m.group(1)
-        place = _main_place(body, subject[0])
-        return _plausible((place + subject,)) if place else ()
-    m = _SELF.search(first)
-    if m and m.group(1) in "市区县旗州盟":
-        place = _main_place(body, m.group(1))
-        return _plausible((place + m.group(1),)) if place else ()
-    return ()
+    else:
+        m = _SELF.search(first)
+        if not m or m.group(1) not in "省市区县旗州盟":
+            return ()
+        subject = m.group(1)
+    level = "自治区" if subject.startswith("自治区") else subject[0]
+    place = sole_province(body, level) if level in ("省", "自治区") else own_place(body, level)
+    return _plausible((place + subject[len(level) :],)) if place else ()
+
+
+def _own_report(first: str, body: str) -> tuple[str, ...]:
+    """Return the department a 我局 report names in its own earlier report's title, if one."""
+    m = _SELF_ORGAN.search(first)
+    if not m:
+        return ()
+    names = {
+        r.group("unit")
+        for r in _OWN_REPORT.finditer(body)
+        if r.group("organ").startswith(m.group(1)) and _plausible((r.group("unit"),))
+    }
+    return (names.pop(),) if len(names) == 1 else ()
+
+
+def _from_sources(partial: str, sources: tuple[str, ...]) -> tuple[str, ...]:
+    """Return PARTIAL (退役军人事务局) completed by the one 来源 line naming it with its place."""
+    if len(partial) < 3:
+        return ()
+    names = set()
+    for line in sources:
+        m = _SOURCE.search(line)
+        if m and m.group(1).endswith(partial) and len(m.group(1)) > len(partial):
+            place = m.group(1)[: -len(partial)]
+            if re.search(f"{_PLACE_END}$", place) or partial[0] in "省市区县旗州盟":
+                names.add(m.group(1))
+    return _plausible((names.pop(),)) if len(names) == 1 else ()
+
+
+def _whole_place(opening: list[str], first: str, body: str) -> tuple[str, ...]:
+    """Return the place whose whole administration the opening speaks for (全市各级行政机关…).
+
+    A report addressed to 国务院 that speaks of 全省 is a province's government's.
+    """
+    m = _WHOLE_PLACE.search(first)
+    if m:
+        level = m.group(1)
+    elif opening and opening[0] == "国务院：" and "全省" in first:
+        level = "省"
+    else:
+        return ()
+    place = sole_province(body, level) if level == "省" else own_place(body, level)
+    return _plausible((place,)) if place else ()
 
 
 def _is_salutation(line: str) -> bool:
@@ -196,7 +300,7 @@ def _plausible(issuers: tuple[str, ...]) -> tuple[str, ...]:
         return ()
     for name in issuers:
         core = name.removeprefix("中共")
-        if not 2 <= len(core) <= 30 or _NOT_A_NAME.search(core):
+        if not 2 <= len(core) <= 30 or _NOT_A_NAME.search(core) or _WHOLE.match(core):
             return ()
         if not re.search(rf"(?:{_PLACE_END}|{_ORGAN})$", core):
             return ()
@@ -206,16 +310,3 @@ def _plausible(issuers: tuple[str, ...]) -> tuple[str, ...]:
         if not placed and not _CENTRAL.search(core):
             return ()
     return issuers
-
-
-def _main_place(text: str, suffix: str) -> str | None:
-    """Return the place name ("许昌", "乌审") most often written before SUFFIX ("市", "旗")."""
-    counts: dict[str, int] = {}
-    for m in re.finditer(rf"([{_HAN}]{{2,3}}){suffix}", text):
-        name = m.group(1)
-        if name[-1] in _PLACE_STOP or name[0] in _PLACE_STOP or _NOT_PLACE & set(name):
-            continue
-        counts[name] = counts.get(name, 0) + 1
-    if not counts:
-        return None
-    return max(counts.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]

@@ -52,6 +52,9 @@ _MAX_TITLE = 60
 _TITLE_WORDS = re.compile(r"报告|关于|法治(政府)?建设.{0,12}(情况|总结)$|法治(政府)?建设(工作)?$")
 # A title's second line: "年度报告", "关于2024年…的报告", "推进…工作要点的报告".
 _TITLE_TAIL = re.compile(r"^[^。，；]{0,40}报告$")
+# A page that shows the report's title as a list item: "• 2021年度示例省法治政府建设年度报告" (a
+# column's name in the site's menu carries no year).
+_LISTED_TITLE = re.compile(r"^[•\-|]+20\d{2}年[^。，；]{2,50}报告$")
 _DOC_NUMBER = re.compile(r"^[\[【（(]?[\u4e00-\u9fff]{1,6}〔\d{4}〕\d+号[\]】）)]?")
 _ISSUER_LINE = re.compile(
     r"^(中共)?[\u4e00-\u9fff]{2,30}?(人民政府|政府|委员会|党委|委|办事处|街道|局|厅|办公室|中心)$"
@@ -68,7 +71,7 @@ class _Open:
 
 def build_outline(source: SourceText) -> Outline:
     """Return the outline of a report read by `read_report`."""
-    lines = _clean_paragraphs(source.paragraphs)
+    lines, chrome = _clean_paragraphs(source.paragraphs)
     title_lines = _take_title(lines)
     date, signature = _take_date(lines)
     opening: list[str] = []
@@ -81,7 +84,7 @@ def build_outline(source: SourceText) -> Outline:
     _split_unheaded_closing(sections)
     title = "".join(title_lines) or None
     body = "\n".join([title or "", *opening, _all_text(sections)])
-    meta = read_metadata(title_lines, opening, date, signature, body)
+    meta = read_metadata(title_lines, opening, date, signature, body, tuple(chrome))
     if not sections and opening:
         # No heading recognised: the whole text is one section, flagged for a person to look at.
         sections = [Section(None, "", 1, opening, category_hint="other", hint_score=0.0)]
@@ -120,15 +123,21 @@ def heading_key(text: str) -> str:
     return found[1] + found[2].rstrip("。，；：！")
 
 
-def _clean_paragraphs(paragraphs: tuple[RawParagraph, ...]) -> list[RawParagraph]:
-    out = []
+def _clean_paragraphs(
+    paragraphs: tuple[RawParagraph, ...],
+) -> tuple[list[RawParagraph], list[str]]:
+    """Return the report's paragraphs normalised, and the web page's chrome lines dropped."""
+    out, chrome = [], []
     for p in paragraphs:
         if is_artefact(p.text):
             continue
         text = normalize_line(p.text)
-        if text and not is_artefact(text) and not is_chrome(text):
-            out.append(RawParagraph(text, p.level, p.number))
-    return out
+        if text and not is_artefact(text):
+            if is_chrome(text):
+                chrome.append(text)
+            else:
+                out.append(RawParagraph(text, p.level, p.number))
+    return out, chrome
 
 
 def _take_title(lines: list[RawParagraph]) -> list[str]:
@@ -139,7 +148,7 @@ def _take_title(lines: list[RawParagraph]) -> list[str]:
     """
     for i, p in enumerate(lines[:_TITLE_SEARCH]):
         text = p.text
-        if text.startswith(("•", "-", "|")):
+        if text.startswith(("•", "-", "|")) and not _LISTED_TITLE.match(text):
             continue  # a web page's list item or table row, not the report yet
         if "。" in text or number_of(text) is not None:
             return []  # the report has begun: it has no title line
@@ -154,7 +163,7 @@ def _take_title(lines: list[RawParagraph]) -> list[str]:
                 and _TITLE_TAIL.match(lines[end].text)
             ):
                 end += 1
-            taken = [lines[k].text for k in range(start, end)]
+            taken = [lines[k].text.lstrip("•-|") for k in range(start, end)]
             # a page that shows the title twice (page header, then the document)
             # then what a page repeats below it: the title again, the issuer, a code, a date
             while end < len(lines) and _is_header_noise(lines[end].text):
