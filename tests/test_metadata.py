@@ -85,6 +85,68 @@ def _outline(tmp_path: Path, text: str) -> Outline:
         ("市科技局2023年法治政府建设情况报告\n现将有关情况报告如下：\n", 2023, []),
         # a garbled subject from a mirror site is no unit at all
         ("2025年，法治赵县政府坚持以习近平法治思想为指导。\n", 2025, []),
+        # a name without its place, completed by the one place of its level the text names as
+        # its own (a document it issued, its Party committee, its government) …
+        (
+            "2024年，市商务局坚持依法行政，落实《示例市优化营商环境条例》。\n",
+            2024,
+            ["示例市商务局"],
+        ),
+        (
+            "2024年，我市坚持依法行政。\n中共示例市委、示例市人民政府印发实施方案。\n",
+            2024,
+            ["示例市人民政府"],
+        ),
+        # … a standard abbreviation written out (templates/organ_names.yaml) …
+        (
+            "2024年，市科技局坚持依法行政，落实《示例市科技创新促进条例》。\n",
+            2024,
+            ["示例市科学技术局"],
+        ),
+        ("示例县人社局2024年法治政府建设情况报告\n", 2024, ["示例县人力资源和社会保障局"]),
+        # … a province from the closed list when the text names only one
+        ("2024年，省教育厅坚持依法行政，印发《河北省学校安全条例》。\n", 2024, ["河北省教育厅"]),
+        ("2024年，省教育厅坚持依法行政，与河北省、山东省签订协议。\n", 2024, []),
+        # a place of another level is not the unit's: a 区 department citing its city's and its
+        # province's documents, a 街道 citing its county's
+        (
+            "2024年，区科技局坚持依法行政，落实《示例市科技创新促进条例》《河北省法治政府建设实施方案》。\n",
+            2024,
+            [],
+        ),
+        ("2024年，在区委区政府的领导下，我局落实《河北省法治政府建设实施方案》。\n", 2024, []),
+        # two places of the unit's level: no guess
+        (
+            "2024年，市商务局坚持依法行政，落实《示例市营商环境条例》和《样板市协作协议》。\n",
+            2024,
+            [],
+        ),
+        # the opening's 现将…: the unit it reports for, or nothing when it names no place
+        (
+            "根据有关要求，现将示例镇2024年法治政府建设情况报告如下：\n",
+            2024,
+            ["示例镇人民政府"],
+        ),
+        ("根据有关要求，现将全县2024年法治政府建设情况报告如下：\n", 2024, []),
+        # 示例街 is how some cities shorten 示例街道, when the text shows it is one
+        (
+            "2024年，示例街以习近平法治思想为指导，街党工委统筹推进法治建设。\n",
+            2024,
+            ["示例街道办事处"],
+        ),
+        ("2024年，示例街以习近平法治思想为指导，推进法治建设。\n", 2024, []),
+        # a 我局 report naming its own earlier report
+        (
+            "2024年，我局坚持依法行政，公开《示例市交通运输局关于2023年法治政府建设情况的报告》。\n",
+            2024,
+            ["示例市交通运输局"],
+        ),
+        # the whole place's administration as the subject
+        (
+            "2024年，全市各级行政机关坚持依法行政，落实《示例市法治政府建设实施方案》。\n",
+            2024,
+            ["示例市人民政府"],
+        ),
     ],
 )
 def test_unit_issuers_and_year(tmp_path: Path, head: str, year: int, issuers: list[str]) -> None:
@@ -147,3 +209,34 @@ def test_a_heading_run_into_its_body_without_a_stop_keeps_its_title(tmp_path: Pa
     sub = outline.sections[0].children[0]
     assert (sub.number, sub.title) == ("（一）", "科学谋划法治政府建设工作")
     assert sub.paragraphs[0].startswith("编制《示例县法治政府建设实施方案》")
+
+
+@pytest.mark.parametrize(
+    ("source", "unit"),
+    [
+        # the page's 来源 names the very organ the title gives without its place
+        ("发布时间：2024-02-05 来源：示例市退役军人事务局", "示例市退役军人事务局"),
+        # another organ (the site's publisher), or no place: no unit
+        ("发布时间：2024-02-05 来源：示例市司法局", None),
+        ("发布时间：2024-02-05 来源：退役军人事务局", None),
+    ],
+)
+def test_a_source_line_only_completes_the_name_the_title_gives(
+    tmp_path: Path, source: str, unit: str | None
+) -> None:
+    outline = _outline(
+        tmp_path,
+        "2023年度退役军人事务局法治政府建设工作报告\n"
+        + source
+        + "\n2023年，我局坚持依法行政。\n"
+        + _BODY,
+    )
+    assert outline.unit == unit
+
+
+def test_a_source_line_alone_names_no_unit(tmp_path: Path) -> None:
+    outline = _outline(
+        tmp_path,
+        "来源：示例县人民政府\n2023年，我局坚持依法行政，推进法治政府建设。\n" + _BODY,
+    )
+    assert outline.unit is None

@@ -152,7 +152,8 @@ def _take_title(lines: list[RawParagraph]) -> list[str]:
             continue  # a web page's list item or table row, not the report yet
         if "。" in text or number_of(text) is not None:
             return []  # the report has begun: it has no title line
-        if len(text) <= _MAX_TITLE and _TITLE_WORDS.search(text):
+        # "现将…情况报告如下：" leads into the report; it is no title
+        if len(text) <= _MAX_TITLE and _TITLE_WORDS.search(text) and not text.endswith("："):
             start = i
             while start > 0 and _ISSUER_LINE.match(lines[start - 1].text):
                 start -= 1
