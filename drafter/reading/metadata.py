@@ -7,7 +7,17 @@ dropped rather than shown.
 A 法治政府建设 report that names only a place (示例县2024年法治政府建设年度报告, "2024年，示例街道坚持…")
 is by convention of the genre that place's government: 县/市/区/旗/乡/镇/省 → 人民政府, 街道 → 街道办事处
 (a department always names itself). That is reading the genre, not guessing a garbled name: the
-place itself must still have been read plainly.
+place itself must still have been read plainly. Where the opening writes the government itself
+(示例县政府), that spelling is kept.
+
+Where the name is found, in this order: the title (issuers on lines of their own, or before 关于 /
+the year); the opening's subject (after the year, before it, after 现将, 示例镇党委、政府, 示例街
+for 示例街道); the signature block. A name without its place (省政府, 市科技局, 我市) is then
+completed by the one place of its level the text names as its own (organs.own_place /
+sole_province); a 我局 report by its own earlier report cited by its full name; a title's placeless
+organ by the page's 来源 line naming that organ; an opening speaking for 全市各级行政机关 (or
+addressed to 国务院 for 全省) by the one place of that level. Standard abbreviations are then
+written out (示例市科技局 → 示例市科学技术局): the draft's title and signature need the full name.
 """
 
 from __future__ import annotations
