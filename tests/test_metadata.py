@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from drafter.reading import Outline, parse_report
+from tests.helpers import ROOT
 
 _BODY = "一、加强组织领导\n成立法治政府建设领导小组。\n"
 
@@ -240,3 +242,13 @@ def test_a_source_line_alone_names_no_unit(tmp_path: Path) -> None:
         "来源：示例县人民政府\n2023年，我局坚持依法行政，推进法治政府建设。\n" + _BODY,
     )
     assert outline.unit is None
+
+
+def test_every_abbreviation_in_the_table_is_written_out(tmp_path: Path) -> None:
+    table = yaml.safe_load((ROOT / "templates" / "organ_names.yaml").read_text(encoding="utf-8"))
+    assert len(table["简称"]) >= 10
+    for short, full in table["简称"].items():
+        # the full name is the same kind of organ (局 → …局, 委 → …委员会)
+        assert full.endswith("委员会" if short.endswith("委") else short[-1]), short
+        outline = _outline(tmp_path, f"示例市{short}2024年法治政府建设情况报告\n" + _BODY)
+        assert outline.unit == f"示例市{full}"
