@@ -137,6 +137,12 @@ def _outline(tmp_path: Path, text: str) -> Outline:
             ["示例街道办事处"],
         ),
         ("2024年，示例街以习近平法治思想为指导，推进法治建设。\n", 2024, []),
+        # a 街 named inside a district's sentence is not the unit
+        (
+            "2024年，区政府坚持依法行政，示例街以示范创建为抓手，街党工委统筹推进法治建设。\n",
+            2024,
+            [],
+        ),
         # a 我局 report naming its own earlier report
         (
             "2024年，我局坚持依法行政，公开《示例市交通运输局关于2023年法治政府建设情况的报告》。\n",

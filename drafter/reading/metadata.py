@@ -64,12 +64,13 @@ _BARE = re.compile(
 )
 # "现将大顺镇2025年法治政府建设情况报告如下": the opening names the unit it reports for.
 _REPORTING = re.compile(rf"现将(?P<unit>[{_HAN}]{{2,30}}?)20\d{{2}}年")
-# "松洲街以习近平…": a 街道 as Guangzhou's reports shorten it, confirmed by 我街 / 街党工委 / 街道.
+# "示例街以习近平…" opening a sentence: a 街道 as some cities' reports shorten it, when the text
+# confirms it speaks as one (我街, 全街, 街党工委).
 _SHORT_STREET = re.compile(
-    rf"(?:^|[，。])(?:20\d{{2}}年(?:度|以来)?[，]?)?(?:在[^，。]{{2,40}}?(?:领导|指导|支持)下[，])?"
+    rf"(?:^|。)(?:20\d{{2}}年(?:度|以来)?[，]?)?(?:在[^，。]{{2,40}}?(?:领导|指导|支持)下[，])?"
     rf"(?P<place>[{_HAN}]{{2,4}}?)街(?=以|在|坚持|始终|认真|深入|全面|紧紧|围绕|聚焦|持续|扎实|按照)"
 )
-_STREET_SELF = re.compile(r"我街|全街|街党工委|街道")
+_STREET_SELF = re.compile(r"我街|全街|街党工委")
 # A department's own report of an earlier year, cited by its full name: 《示例市交通运输局关于2024年
 # 法治政府建设情况的报告》 in a report that calls itself 我局.
 _OWN_REPORT = re.compile(
