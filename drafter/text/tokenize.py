@@ -175,6 +175,7 @@ class _Segmenter:
         self.loaded: set[int] = set()
         self.pairs: set[str] = set()  # character pairs whose bucket is loaded
         self.cuts: dict[str, tuple[str, ...]] = {}  # block → its words (`_cut`)
+        self.kept: dict[str, tuple[str, ...]] = {}  # block → its words but punctuation
 
     def _load(self, text: str) -> None:
         """Add to FREQ the buckets of TEXT's character pairs not loaded yet, drafter's words over."""
@@ -200,6 +201,8 @@ class _Segmenter:
         character: outside jieba's blocks such words are single characters, inside them runs
         of its joining symbols (+#&._%-).
         """
+        if drop_punctuation:
+            return self.content_words(text)
         out: list[str] = []
         for block in _HAN.split(text):
             if not block:
@@ -209,17 +212,45 @@ class _Segmenter:
                 if cut is None:
                     cut = self._cut(block)
                 out.extend(cut)
-            elif drop_punctuation:
-                out.extend(c for c in block if c.isalnum() or "\u4e00" <= c <= "\u9fff")
             else:
                 for piece in _SKIP.split(block):
                     if _SKIP.match(piece):
                         out.append(piece)
                     else:
                         out.extend(piece)
-        if drop_punctuation:
-            return [w for w in out if w[0] not in _JOINERS or w.strip(_JOINERS)]
         return out
+
+    def content_words(self, text: str) -> list[str]:
+        """Return the words of TEXT without spaces and punctuation (`words`, DROP_PUNCTUATION).
+
+        Outside jieba's blocks such words are single characters, inside them runs of its
+        joining symbols (+#&._%-). Each block's words are remembered, interned.
+        """
+        out: list[str] = []
+        kept = self.kept
+        for block in _HAN.split(text):
+            if block:
+                words = kept.get(block)
+                if words is None:
+                    words = self._kept_words(block)
+                out.extend(words)
+        return out
+
+    def _kept_words(self, block: str) -> tuple[str, ...]:
+        if _HAN.match(block):
+            cut: list[str] | tuple[str, ...] | None = self.cuts.get(block)
+            if cut is None:  # not kept in `cuts` too: this memo serves
+                if self.lazy is not None:
+                    self._load(block)
+                cut = []
+                self._cut_block(block, cut)
+            words = [w for w in cut if w[0] not in _JOINERS or w.strip(_JOINERS)]
+        else:
+            words = [c for c in block if c.isalnum() or "\u4e00" <= c <= "\u9fff"]
+        if len(self.kept) >= _MEMO_BLOCKS:
+            self.kept.clear()  # a bound on memory; the words stay the same
+        kept = self.kept[block] = tuple(sys.intern(w) for w in words)
+        return kept
 
     def _lp(self, word: str) -> float:
         lp = self.log_prob[word] = log(self.freq.get(word) or 1) - self.log_total
@@ -311,6 +342,5 @@ def sentence_words(paragraph: str, extra_words: frozenset[str]) -> tuple[tuple[s
     end too. Memoised because `learn` needs a paragraph's words twice, to classify its section
     and to learn from its sentences; words are interned, so the memo costs little.
     """
-    return tuple(
-        tuple(sys.intern(w) for w in tokenize(s, extra_words)) for s in split_sentences(paragraph)
-    )
+    words = segmenter(extra_words).content_words  # words come interned
+    return tuple(tuple(words(s)) for s in split_sentences(paragraph))
