@@ -7,8 +7,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import PurePath
+from typing import NamedTuple
 
 from drafter.catalogue import CATEGORY_IDS, domain_words, load_categories
 from drafter.errors import InputError
@@ -29,6 +30,7 @@ MAX_EXEMPLARS = 8
 MAX_TYPICAL = 6
 MAX_PHRASES = 12
 _SENTENCE_LEN = (12, 90)
+_MEMO_SENTENCES = 1 << 16
 _SLOT_NAMES = {
     "件": "件数", "次": "次数", "人次": "人次", "场次": "场次", "场": "场次", "个": "个数",
     "项": "项数", "家": "家数", "名": "人数", "人": "人数", "%": "比例", "元": "金额",
@@ -183,6 +185,12 @@ def doubtful_sections(outlines: Iterable[Outline]) -> list[Doubt]:
 
 def templated(text: str, year: int | None) -> tuple[str, list[str]]:
     """Return TEXT with figures, the report year, next year and 我市-style self-references as slots."""
+    result, slots = _templated(text, year)
+    return result, list(slots)
+
+
+@lru_cache(maxsize=_MEMO_SENTENCES)  # reports repeat headings and set phrases, a corpus more
+def _templated(text: str, year: int | None) -> tuple[str, tuple[str, ...]]:
     slots: list[str] = []
     out: list[str] = []
     last = 0
@@ -197,7 +205,7 @@ def templated(text: str, year: int | None) -> tuple[str, list[str]]:
     result = "".join(out)
     if year is not None:
         result = result.replace(f"{year + 1}年", "{下年}年").replace(f"{year}年", "{年度}年")
-    return _SELF.sub("{自称}", result), slots
+    return _SELF.sub("{自称}", result), tuple(slots)
 
 
 def _slot_text(written: str, unit: str | None, name: str) -> str:
@@ -222,39 +230,42 @@ def _walk_with_parent(
         yield from _walk_with_parent(s.children, s)
 
 
-@dataclass
-class _Facts:
-    """What one section adds to its category's pool, in the order `_gather` adds it."""
+class _Facts(NamedTuple):
+    """What one section adds to its category's pool, in the order `_gather` adds it.
+
+    Plain tuples and lists of strings: a worker sends them back pickled, and a dataclass
+    apiece (an Exemplar per sentence) costs the main process several times more to unpickle.
+    """
 
     category: str
     heading: str | None  # templated, when the section heads its category
     subtopics: list[str]
     words: list[str]
-    exemplars: list[tuple[Exemplar, list[str]]]  # with the sentence's content words
+    sentences: list[tuple[str, tuple[str, ...], list[str]]]  # templated text, slots, content words
 
 
 def _facts(outline: Outline) -> list[_Facts]:
     """Return what each section of OUTLINE teaches, in walk order (the costly part of learning)."""
-    name, year = PurePath(outline.file).name, outline.year
+    year = outline.year
     words = domain_words()
     out = []
     for section, parent in _walk_with_parent(outline.sections):
         cid = section.category
         facts = _Facts(cid, None, [], [], [])
         if (parent is None or parent.category != cid) and section.title:
-            facts.heading = templated(section.title, year)[0]
+            facts = facts._replace(heading=_templated(section.title, year)[0])
             for child in section.children:
                 if child.title and child.category == cid:
-                    facts.subtopics.append(templated(child.title, year)[0])
+                    facts.subtopics.append(_templated(child.title, year)[0])
         for paragraph in section.paragraphs:
             facts.subtopics.extend(m.group(1) for m in _INLINE_TOPIC.finditer(paragraph))
             sentences = split_sentences(paragraph)
             for sentence, words_of in zip(sentences, sentence_words(paragraph, words), strict=True):
                 tokens = [t for t in words_of if _content_word(t)]
                 facts.words.extend(tokens)
-                exemplar = _exemplar(sentence.strip(), name, year)
-                if exemplar is not None:
-                    facts.exemplars.append((exemplar, tokens))
+                text = sentence.strip()
+                if _SENTENCE_LEN[0] <= len(text) <= _SENTENCE_LEN[1]:
+                    facts.sentences.append((*_templated(text, year), tokens))
         out.append(facts)
     return out
 
@@ -270,7 +281,8 @@ def _gather(name: str, facts: list[_Facts], pools: dict[str, _Pool]) -> None:
             pool.headings[f.heading] += 1
         pool.subtopics.update(f.subtopics)
         pool.words.update(f.words)
-        for exemplar, tokens in f.exemplars:
+        for text, slots, tokens in f.sentences:
+            exemplar = Exemplar(text=text, slots=list(slots), source=name)
             if exemplar.slots:
                 pool.with_figures.setdefault(name, []).append(exemplar)
             else:
@@ -278,13 +290,6 @@ def _gather(name: str, facts: list[_Facts], pools: dict[str, _Pool]) -> None:
     ordered = [c for c in seen if c not in _EXCLUDED]
     for i, cid in enumerate(ordered):
         pools[cid].positions.append(i / (len(ordered) - 1) if len(ordered) > 1 else 0.0)
-
-
-def _exemplar(sentence: str, source: str, year: int | None) -> Exemplar | None:
-    if not _SENTENCE_LEN[0] <= len(sentence) <= _SENTENCE_LEN[1]:
-        return None
-    text, slots = templated(sentence, year)
-    return Exemplar(text=text, slots=slots, source=source)
 
 
 @cache  # a corpus has far fewer distinct words than words
