@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import repeat
 from pathlib import PurePath
 from typing import NamedTuple
 
@@ -354,9 +355,11 @@ def _typical(
     with many sentences in a category cannot fill the list with its own local wording.
     """
 
+    weight = weights.get
+
     def score(item: tuple[Exemplar, list[str]]) -> float:
-        exemplar, tokens = item
-        return sum(weights.get(t, 0.0) for t in set(tokens)) / math.sqrt(len(exemplar.text))
+        exemplar, tokens = item  # summed in the set's order, as ever: the same float
+        return sum(map(weight, set(tokens), repeat(0.0))) / math.sqrt(len(exemplar.text))
 
     by_source: dict[str, list[tuple[float, str, Exemplar]]] = defaultdict(list)
     for item in candidates:

@@ -21,7 +21,7 @@ import re
 import sys
 from array import array
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache
 from itertools import pairwise
 from math import log
 from pathlib import Path
@@ -33,7 +33,6 @@ from drafter.usercache import cache_dir, read_cache, write_cache
 
 _WORD_FREQ = 20000  # high enough that a domain term is never split by jieba
 _MEMO_BLOCKS = 1 << 18  # distinct blocks remembered: 1,000 reports hold about 60,000
-_MEMO_PARAGRAPHS = 1 << 16  # about 2,500 reports; a bigger corpus only tokenizes some twice
 # jieba's own block patterns (jieba.re_han_default, re_skip_default, re_eng), spelled out so that
 # importing this module does not import jieba.
 _HAN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")
@@ -334,13 +333,12 @@ def tokenize(text: str, extra_words: Iterable[str] = ()) -> list[str]:
     return segmenter(frozenset(extra_words)).words(text, drop_punctuation=True)
 
 
-@lru_cache(maxsize=_MEMO_PARAGRAPHS)
 def sentence_words(paragraph: str, extra_words: frozenset[str]) -> tuple[tuple[str, ...], ...]:
     """Return the words of each sentence of PARAGRAPH, as `split_sentences` splits it.
 
     Joined, they are `tokenize(paragraph)`: sentences end at punctuation, where jieba's blocks
-    end too. Memoised because `learn` needs a paragraph's words twice, to classify its section
-    and to learn from its sentences; words are interned, so the memo costs little.
+    end too. The words come interned, and each block's are remembered (`content_words`): a
+    paragraph seen again costs a lookup per block.
     """
-    words = segmenter(extra_words).content_words  # words come interned
+    words = segmenter(extra_words).content_words
     return tuple(tuple(words(s)) for s in split_sentences(paragraph))
