@@ -15,6 +15,7 @@ _HALF_PUNCTUATION = re.compile("[" + re.escape("".join(_HALF_TO_FULL)) + "]")
 _FULL_TO_HALF = str.maketrans(
     {**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": ".", "\u3000": " "}
 )
+_FULL_FORMS = re.compile("[\uff10-\uff19％．\u3000]")  # found in C: translate walks every character
 _SPACE = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
 _ARTEFACT_INLINE = re.compile(r"\[bookmark:[^\]]*\]")
 _ARTEFACT_LINES = (
@@ -100,7 +101,8 @@ def normalize_line(text: str) -> str:
     """Return one paragraph normalised for analysis (simplified, full-width punctuation, no spaces)."""
     text = drop_xml_illegal(_ARTEFACT_INLINE.sub("", text))
     text = _PINYIN_NOTE.sub("", text)
-    text = text.translate(_FULL_TO_HALF)
+    if _FULL_FORMS.search(text):
+        text = text.translate(_FULL_TO_HALF)
     text = to_simplified(text)
     text = _drop_spaces(text.strip())
     return _widen_punctuation(text)
