@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import Annotated, Any, ParamSpec, TypeVar, get_type_hints
 
 import typer
 from typer import _click
@@ -149,7 +149,12 @@ def _root(
 
 
 def guarded(func: Callable[P, R]) -> Callable[P, R]:
-    """Run a command; print a DrafterError as one Chinese line on stderr and exit with its code."""
+    """Run a command; print a DrafterError as one Chinese line on stderr and exit with its code.
+
+    The command's annotations are evaluated once here: typer would evaluate the strings that
+    `from __future__ import annotations` leaves four times per command, for --help too.
+    """
+    func.__annotations__ = get_type_hints(func, include_extras=True)
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -75,6 +74,8 @@ def check(
         info(f"提示：{notice}")
     findings = result.findings
     if as_json:
+        import json
+
         typer.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
         _print_findings(findings)

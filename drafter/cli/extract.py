@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -60,6 +59,8 @@ def extract(
         path, outline, figures = results[0]
         _write_data(output, path, outline, figures, force=force)
     if as_json:
+        import json
+
         typer.echo(
             json.dumps(
                 [_as_json(str(p), o, figs) for p, o, figs in results], ensure_ascii=False, indent=2

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import typer
 
 from drafter.cli.app import ChineseCommand, app, guarded
@@ -24,6 +22,8 @@ def outline(
     parsed = parse_reports(find_report_files(files), strict=strict)
     report_failures(parsed, "没有可显示的结构。")
     if as_json:
+        import json
+
         typer.echo(json.dumps([o.as_dict() for o in parsed.outlines], ensure_ascii=False, indent=2))
         return
     from drafter.catalogue import load_categories
