@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from docx.document import Document as DocxDocument
@@ -24,7 +26,17 @@ from drafter.docx import (
     set_highlight,
     todo_tag,
 )
-from drafter.drafting import Block, Draft, Figure, Placeholder, Suggestion, Text, render_docx
+from drafter.drafting import (
+    Block,
+    Draft,
+    Figure,
+    Placeholder,
+    Suggestion,
+    Text,
+    render_docx,
+    styled_template,
+)
+from drafter.errors import TemplateDataError
 from drafter.text import SUGGESTION_MARK
 
 from helpers import reopen
@@ -424,3 +436,23 @@ def test_the_signature_never_stands_on_a_page_without_body_text(
     signature = next(i for i, p in enumerate(paragraphs) if p.text == UNIT and i > 0)
     with_next = [p.text for p in paragraphs[:signature] if p.paragraph_format.keep_with_next]
     assert with_next == [*kept, ""]  # "" is the blank line above the signature
+
+
+def test_the_shipped_styled_template_is_what_the_styles_build() -> None:
+    # Drafts open templates/styled.docx instead of building the styles each time; it must hold
+    # exactly what styles.py and the page setup build, part for part. Rebuild it with
+    # python -c "from drafter.drafting import styled_template as t; open('templates/styled.docx', 'wb').write(t())"
+    shipped = zipfile.ZipFile(Path(__file__).parent.parent / "templates" / "styled.docx")
+    built = zipfile.ZipFile(io.BytesIO(styled_template()))
+    assert shipped.namelist() == built.namelist()
+    changed = [n for n in built.namelist() if shipped.read(n) != built.read(n)]
+    assert changed == []
+
+
+def test_a_broken_styled_template_is_one_chinese_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "styled.docx").write_bytes(b"not a zip")
+    monkeypatch.setattr("drafter.resources.templates_dir", lambda: tmp_path)
+    with pytest.raises(TemplateDataError, match="公文模板文件缺失、损坏"):
+        render_docx(DRAFT)

@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # names load with their module when first used: a command imp
         roll_forward_docx,
     )
     from drafter.drafting.suggestions import fill_suggestion, reusable, suggestion_pool
-    from drafter.drafting.writer import render_docx
+    from drafter.drafting.writer import render_docx, styled_template
 
 __all__ = [
     "Block",
@@ -55,6 +55,7 @@ __all__ = [
     "reusable",
     "roll_forward",
     "roll_forward_docx",
+    "styled_template",
     "suggestion_pool",
 ]
 
@@ -79,6 +80,6 @@ __getattr__, __dir__ = lazy_face(
         "refresh": ("RefreshResult", "refresh_draft"),
         "rollforward": ("RolledDocx", "RolledForward", "roll_forward", "roll_forward_docx"),
         "suggestions": ("fill_suggestion", "reusable", "suggestion_pool"),
-        "writer": ("render_docx",),
+        "writer": ("render_docx", "styled_template"),
     },
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta, timezone
 
@@ -11,6 +12,7 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section, _Footer
@@ -42,9 +44,13 @@ from drafter.drafting.styles import (
     STYLE_FOR_KIND,
     define_styles,
 )
+from drafter.errors import TemplateDataError
+from drafter.resources import template_path
 from drafter.text import SUGGESTION_MARK
 
 COMMENT_AUTHOR = "drafter"
+# The empty 公文 under templates/ every draft starts from (see styled_template).
+STYLED_TEMPLATE = "styled.docx"
 SUGGESTION_COMMENT = (
     "此处为参考以往年度报告归纳的建议表述，不是本单位的事实材料。"
     "请结合本年度实际情况改写或删除，并删去【建议改写】标记。"
@@ -59,22 +65,49 @@ _BEIJING = timezone(timedelta(hours=8))
 
 def render_docx(draft: Draft) -> bytes:
     """Return the .docx bytes of `draft`, laid out as a 公文; nothing is written to disk."""
+    document, style_ids = _open_styled()
+    _set_core_properties(document, draft)
+    _add_blocks(document, style_ids, draft.blocks)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def styled_template() -> bytes:
+    """Return the empty 公文 the drafts start from: styles, page, page numbers, no text.
+
+    templates/styled.docx holds it already built (opening it is faster than building the
+    styles); a test checks it equals what this function builds.
+    """
     document = docx.Document()
     define_styles(document)
     _set_page(document.sections[0])
     _add_page_numbers(document)
-    _set_core_properties(document, draft)
-    _add_blocks(document, draft.blocks)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _open_styled() -> tuple[DocxDocument, dict[str, str]]:
+    """Return a new document opened from templates/styled.docx, and its styles' ids."""
+    path = template_path(STYLED_TEMPLATE)
+    try:
+        document = docx.Document(str(path))
+        style_ids = _style_ids(document)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as e:
+        raise TemplateDataError(
+            "公文模板文件缺失、损坏或缺少 drafter 的样式，请重新安装 drafter。", path=str(path)
+        ) from e
+    return document, style_ids
 
 
 # The longest closing formula ("特此报告。", "以上报告，请审阅。").
 _CLOSING_FORMULA = 10
 
 
-def _add_blocks(document: DocxDocument, blocks: tuple[Block, ...]) -> None:
+def _add_blocks(
+    document: DocxDocument, style_ids: dict[str, str], blocks: tuple[Block, ...]
+) -> None:
     """Append one paragraph per block, in the block kind's named style."""
     # w:id of content controls, and of the bookmarks around them: python-docx numbers comments
     # 0, 1, 2…, one per suggestion, so the bookmarks' ids start above the comments'.
@@ -82,7 +115,6 @@ def _add_blocks(document: DocxDocument, blocks: tuple[Block, ...]) -> None:
     comments += sum(b.note is not None for b in blocks)
     ids = ((n, comments + n) for n in itertools.count(1))
     closing = _closing_indents(blocks)
-    style_ids = _style_ids(document)
     previous: BlockKind | None = None
     body: list[Paragraph] = []  # the body paragraphs so far
     for block in blocks:
