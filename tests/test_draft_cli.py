@@ -380,3 +380,40 @@ def test_scaffold_from_last_years_report_notes_each_values_source_and_what_it_le
     assert "未能对应到指标" in result.stderr and "未能对应到指标" in text
     data = load_data(text, str(out))  # the comments keep it a valid data file
     assert data.figures["行政复议受理件数"].previous == 178
+
+
+# Templates drafter renders without jinja2 (variables, if/else with and/not/loop.last, for), and
+# some it leaves to jinja2: each must come out exactly as jinja2 renders it.
+_TEMPLATES = {
+    "plain.j2": "{{ 年度 }}年，{{ 自称 }}\n坚持{{ 引文 }}。\n",
+    "control.j2": "  {%- if 开头 %}{{ 开头 }}，{% endif -%}  \n{%- for 句 in 句子 -%}\n"
+    "{{ 句 }}{% if loop.last and 成效 %}，{{ 成效 }}{% endif %}。\n{%- endfor -%}\n\n",
+    "else.j2": "{# 注释 #}{% if not 纲要 %}无纲要{% else %}有{{ 纲要 }}{% endif %}\r\n"
+    "{% for 句 in 句子 %} {{ 句 }}{% if not loop.last %}；{% endif %}{% endfor %}\n",
+    "jinja-only.j2": "{{ 句子 | join('、') }}{% if 年度 > 2024 %}新{% endif %}{{ 年度 + 1 }}",
+    "whitespace.j2": "{#- 注释 -#}\n  前 \n {{- 自称 -}} \n 后 {%- if 成效 -%}  {{ 成效 }}  {%- endif %}\n",
+}
+_CONTEXTS = [
+    {"年度": 2025, "自称": "我市", "引文": "党的二十大", "开头": "", "句子": ["甲", "乙"],
+     "成效": "成效显著", "纲要": None},
+    {"年度": 2024, "自称": "", "引文": "x", "开头": "今年", "句子": [], "成效": "", "纲要": "《纲要》"},
+    {"年度": 1999, "自称": "我区", "引文": "", "开头": "一", "句子": ["只有一句"], "成效": None,
+     "纲要": ""},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(_TEMPLATES))
+def test_templates_render_as_jinja2_renders_them(own_templates: Path, name: str) -> None:
+    (own_templates / "sections" / name).write_bytes(_TEMPLATES[name].encode())
+    environment = drafter.drafting.templating.environment()
+    for context in _CONTEXTS:
+        expected = environment.get_template(name).render(**context).strip().replace("\n", "")
+        assert drafter.drafting.templating.render_template(name, context) == expected
+
+
+@pytest.mark.parametrize("name", ["default.j2", "opening.j2"])
+def test_the_shipped_templates_render_as_jinja2_renders_them(name: str) -> None:
+    environment = drafter.drafting.templating.environment()
+    for context in _CONTEXTS:
+        expected = environment.get_template(name).render(**context).strip().replace("\n", "")
+        assert drafter.drafting.templating.render_template(name, context) == expected
