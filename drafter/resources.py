@@ -7,28 +7,55 @@ cached per user under a hash of their bytes.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
+import importlib.util
 import marshal
+import os
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from drafter.errors import DataError, DrafterError, TemplateDataError, quoted
 from drafter.usercache import read_cache, write_cache
 
-# libyaml's parser when PyYAML was built with it: the catalogue parses ~7x faster, same result.
-SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    import yaml
 
 Lines = dict[tuple[str, ...], int]
-# Parsed files are cached (marshalled) under a hash of their bytes and of the parser: never stale.
-_CACHE_KEY = f"drafter-yaml-1-{yaml.__version__}-{SafeLoader.__name__}".encode()[:64]
 _INT_TAG = "tag:yaml.org,2002:int"
 _MAX_DIGITS = 30  # beyond this a YAML int is no figure; Python refuses ints of over 4300 digits
 # A file drafter reads has no use for & anchors and * aliases, and a few nested ones build a
 # value whose printing or checking never ends (an alias bomb): the first reuse is refused.
 _REUSED = "这里的内容用 YAML 的 & 锚点在别处又被 * 引用了；本程序读取的文件不支持锚点和引用，请直接写出内容。"
+
+
+def safe_loader() -> Any:
+    """Return libyaml's safe loader when PyYAML was built with it (~7x faster), else PyYAML's.
+
+    PyYAML is imported only here: a run whose YAML files are all cached never imports it.
+    """
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@cache
+def _cache_key() -> bytes:
+    """Return the key parsed files are cached under, with a hash of their bytes: never stale.
+
+    It names the installed PyYAML (its file and modification time, read without importing it),
+    so another PyYAML parses afresh.
+    """
+    spec = importlib.util.find_spec("yaml")
+    origin = (spec.origin if spec else None) or ""
+    with contextlib.suppress(OSError):
+        origin += f"-{os.stat(origin).st_mtime_ns}"
+    return hashlib.blake2b(f"drafter-yaml-2-{origin}".encode(), digest_size=32).digest()
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16, key=_cache_key()).hexdigest()
 
 
 @cache
@@ -62,11 +89,11 @@ def read_yaml(path: Path, error: type[DrafterError], what: str, advice: str = ""
     """
     try:
         data = path.read_bytes()
-        digest = hashlib.blake2b(data, digest_size=16, key=_CACHE_KEY).hexdigest()
+        digest = _digest(data)
         cached = read_cache(f"yaml-{digest}.marshal")
         if cached is not None:
             with contextlib.suppress(ValueError, EOFError, TypeError):
-                return marshal.loads(cached)
+                return _thaw(cached)
         text = data.decode("utf-8")
     except FileNotFoundError as e:
         raise error(f"找不到{what}。{advice}", path=str(path)) from e
@@ -74,7 +101,9 @@ def read_yaml(path: Path, error: type[DrafterError], what: str, advice: str = ""
         raise error(f"这不是{what}（不是 UTF-8 编码的 YAML 文本）。{advice}", path=str(path)) from e
     except OSError as e:
         raise error(f"无法读取{what}（{e.strerror}）。{advice}", path=str(path)) from e
-    loader = SafeLoader(text)
+    import yaml
+
+    loader = safe_loader()(text)
     try:
         node = loader.get_single_node()
         reused = _first_reused(node) if node is not None else None
@@ -92,13 +121,64 @@ def read_yaml(path: Path, error: type[DrafterError], what: str, advice: str = ""
         raise error(f"YAML 格式错误：{e}", path=str(path)) from e
     finally:
         loader.dispose()
-    with contextlib.suppress(ValueError):  # a value marshal cannot hold (a date): parse each time
-        write_cache(f"yaml-{digest}.marshal", marshal.dumps(value))
+    with contextlib.suppress(ValueError):  # a value marshal cannot hold: parse each time
+        write_cache(f"yaml-{digest}.marshal", _freeze(value))
     return value
+
+
+# YAML gives dicts, lists and scalars, never tuples: a date is cached as a tagged tuple.
+_DATE, _DATETIME = "\0date", "\0datetime"
+
+
+def _freeze(value: Any) -> bytes:
+    """Return VALUE marshalled, its dates and times tagged; ValueError when it holds other types."""
+    dated = [False]
+
+    def tagged(v: Any) -> Any:
+        if isinstance(v, dict):
+            return {k: tagged(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [tagged(x) for x in v]
+        if isinstance(v, tuple):
+            return tuple(tagged(x) for x in v)
+        if isinstance(v, dt.datetime):
+            dated[0] = True
+            return (_DATETIME, v.isoformat())
+        if isinstance(v, dt.date):
+            dated[0] = True
+            return (_DATE, v.isoformat())
+        return v
+
+    frozen = tagged(value)
+    return marshal.dumps((dated[0], frozen if dated[0] else value))
+
+
+def _thaw(data: bytes) -> Any:
+    """Return what _freeze stored as DATA."""
+    dated, value = marshal.loads(data)
+    if not dated:
+        return value
+
+    def untagged(v: Any) -> Any:
+        if isinstance(v, dict):
+            return {k: untagged(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [untagged(x) for x in v]
+        if isinstance(v, tuple) and len(v) == 2 and v[0] == _DATETIME:
+            return dt.datetime.fromisoformat(v[1])
+        if isinstance(v, tuple) and len(v) == 2 and v[0] == _DATE:
+            return dt.date.fromisoformat(v[1])
+        if isinstance(v, tuple):
+            return tuple(untagged(x) for x in v)
+        return v
+
+    return untagged(value)
 
 
 def _first_reused(root: yaml.Node) -> yaml.Node | None:
     """Return the first node of the tree under ROOT reached twice (through an alias), or None."""
+    import yaml
+
     seen: set[int] = set()
     stack = [root]
     while stack:
@@ -118,9 +198,17 @@ def load_yaml_with_lines(text: str, path: str) -> tuple[Any, Lines]:
 
     The text is parsed once: the node tree gives the lines, then the same tree is constructed
     into plain Python values. A key written twice in one mapping is an error (YAML would keep
-    the last silently, losing a figure).
+    the last silently, losing a figure). What a text parsed to is cached under a hash of it.
     """
-    loader = SafeLoader(text)
+    name = f"lines-{_digest(text.encode('utf-8', 'surrogatepass'))}.marshal"
+    cached = read_cache(name)
+    if cached is not None:
+        with contextlib.suppress(ValueError, EOFError, TypeError):
+            data, pairs = _thaw(cached)
+            return data, dict(pairs)
+    import yaml
+
+    loader = safe_loader()(text)
     lines: Lines = {}
     try:
         node = loader.get_single_node()
@@ -146,6 +234,8 @@ def load_yaml_with_lines(text: str, path: str) -> tuple[Any, Lines]:
         ) from e
     finally:
         loader.dispose()
+    with contextlib.suppress(ValueError):  # a value marshal cannot hold: parse each time
+        write_cache(name, _freeze((data, tuple(lines.items()))))
     return data, lines
 
 
@@ -175,6 +265,8 @@ def _explain(problem: str) -> str:
 def _collect(
     node: yaml.Node, prefix: tuple[str, ...], lines: Lines, path: str, seen: set[int]
 ) -> None:
+    import yaml
+
     if id(node) in seen:
         raise DataError(
             _REUSED,

@@ -6,12 +6,13 @@ import os
 import subprocess
 import sys
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from drafter.errors import DataError
-from drafter.resources import read_yaml
+from drafter.resources import load_yaml_with_lines, read_yaml
 from drafter.usercache import cache_dir
 
 from conftest import ROOT
@@ -84,3 +85,44 @@ def test_learn_with_an_unusable_cache_folder_segments_the_same(tmp_path: Path) -
         outputs.append(out.read_text(encoding="utf-8"))
     assert outputs[0] == outputs[1]
     assert list((tmp_path / "cache").glob("jieba-*.dict"))
+
+
+def test_a_data_file_and_its_lines_come_from_the_cache_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path / "cache"))
+    cache_dir.cache_clear()
+    text = (
+        "单位: 某县人民政府\n年度: 2025\n成文日期: 2026-03-08\n"
+        "指标:\n  矛盾纠纷化解:\n    行政复议受理件数: {本年: 1486, 上年: 1399}\n"
+        "要点:\n  矛盾纠纷化解:\n    - 甲\n    - 乙\n"
+    )
+    try:
+        parsed = load_yaml_with_lines(text, "数据.yaml")
+        assert len(list((tmp_path / "cache").glob("lines-*.marshal"))) == 1
+        again = load_yaml_with_lines(text, "数据.yaml")  # from the cache
+        assert again == parsed
+        data, lines = again
+        assert data["成文日期"] == date(2026, 3, 8)
+        assert lines[("指标", "矛盾纠纷化解", "行政复议受理件数")] == 6
+        assert lines[("要点", "矛盾纠纷化解", "2")] == 10
+    finally:
+        cache_dir.cache_clear()
+
+
+def test_a_cached_run_does_not_import_pyyaml(tmp_path: Path) -> None:
+    out = tmp_path / "初稿.docx"
+    probe = (
+        "import runpy, sys\n"
+        f"sys.argv = ['drafter', 'draft', {str(EXAMPLE)!r}, '-o', {str(out)!r}, '--force']\n"
+        "try:\n    runpy.run_module('drafter', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        "print('yaml' in sys.modules)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "DRAFTER_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+        for _ in range(2)
+    ]
+    assert [r.stdout.split()[-1] for r in runs] == ["True", "False"]

@@ -11,8 +11,6 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from drafter.catalogue import CATEGORY_IDS, Indicator, load_categories, load_indicators
 from drafter.reading import Outline
 from drafter.text import FoundFigure, find_figures, split_clauses, split_sentences
@@ -176,6 +174,8 @@ def dump_data_file(
     if "年度" not in data:
         head.append("# 未能从报告中识别年度，请补填一行“年度: 2025”（本次要写的报告年度）。")
     head.extend(f"# 注意：{n}" for n in notices)
+    import yaml
+
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
     lines = body.splitlines()
     if evidence:

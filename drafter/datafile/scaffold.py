@@ -16,7 +16,7 @@ from drafter.catalogue import (
 )
 from drafter.datafile.reported import reported_indicators
 from drafter.learning import Skeleton, is_shipped
-from drafter.resources import SafeLoader
+from drafter.resources import safe_loader
 from drafter.text import format_quantity
 
 # Indicators an untouched scaffold lists to fill: each becomes a placeholder in its draft.
@@ -192,6 +192,6 @@ def _scalar(text: str) -> str:
 
 def _reads_back(text: str) -> bool:
     try:
-        return bool(yaml.load(text, Loader=SafeLoader) == text)
+        return bool(yaml.load(text, Loader=safe_loader()) == text)
     except yaml.YAMLError:
         return False

@@ -7,8 +7,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
 
-import yaml
-
 from drafter.errors import TemplateDataError, quoted
 from drafter.resources import read_yaml
 from drafter.text import XML_ILLEGAL
@@ -145,6 +143,8 @@ _HEADER = """\
 
 def dump_skeleton(skeleton: Skeleton) -> str:
     """Return the skeleton as deterministic, human-readable YAML."""
+    import yaml
+
     body = yaml.safe_dump(
         asdict(skeleton),
         allow_unicode=True,
