@@ -322,14 +322,16 @@ def _memo(indicators: dict[str, Indicator]) -> dict[object, object]:
 def _other_words(ind: Indicator, indicators: dict[str, Indicator]) -> frozenset[str]:
     memo = _memo(indicators)
     if ("others", ind.key) not in memo:
+        if ("words", ind.kind) not in memo:  # IND's own words are all in `own` below
+            memo["words", ind.kind] = frozenset(
+                group[0]
+                for other in indicators.values()
+                if other.kind == ind.kind
+                for group in other.match
+                if len(group[0]) >= 3
+            )
         own = {w for g in ind.match for w in g}
-        memo["others", ind.key] = frozenset(
-            group[0]
-            for other in indicators.values()
-            if other.key != ind.key and other.kind == ind.kind
-            for group in other.match
-            if len(group[0]) >= 3 and group[0] not in own
-        )
+        memo["others", ind.key] = memo["words", ind.kind] - own  # type: ignore[operator]
     return memo["others", ind.key]  # type: ignore[return-value]
 
 
