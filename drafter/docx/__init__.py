@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # names load with their module when first used: a command imp
         verify_tag,
     )
     from drafter.docx.package import (
+        CopyingZipWriter,
         check_package,
         last_saved_by,
         open_package,
@@ -47,6 +48,7 @@ if TYPE_CHECKING:  # names load with their module when first used: a command imp
 __all__ = [
     "HIDDEN",
     "Control",
+    "CopyingZipWriter",
     "body_paragraphs",
     "bookmark_name",
     "bookmarked_controls",
@@ -98,6 +100,7 @@ __getattr__, __dir__ = lazy_face(
             "verify_tag",
         ),
         "package": (
+            "CopyingZipWriter",
             "check_package",
             "last_saved_by",
             "open_package",

@@ -256,3 +256,35 @@ def _serialise_whole(tree: etree._ElementTree, original: bytes) -> bytes:
     )
     tail = original[len(original.rstrip()) :]
     return (head.group(0) if head else b"") + body + tail
+
+
+class CopyingZipWriter:
+    """A zip writer for python-docx's package writer that copies what TEMPLATE already holds.
+
+    A member whose bytes equal (same size and CRC) the template's member of that name is copied
+    compressed, never deflated again: the styles of a draft are most of its bytes, and
+    compressing them took longer than writing the text. Every other member is written as
+    python-docx writes it, so each part's bytes are the same either way.
+    """
+
+    def __init__(self, template: bytes, out: io.BytesIO) -> None:
+        self._template = template
+        self._src = zipfile.ZipFile(io.BytesIO(template))
+        self._dst = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)
+
+    def write(self, pack_uri: object, blob: bytes) -> None:
+        """Add BLOB as the member PACK_URI names (python-docx's PackURI)."""
+        name: str = pack_uri.membername  # type: ignore[attr-defined]
+        try:
+            info = self._src.getinfo(name)
+        except KeyError:
+            info = None
+        if info is not None and info.file_size == len(blob) and zlib.crc32(blob) == info.CRC:
+            _copy_compressed(self._template, info, self._dst)
+        else:
+            self._dst.writestr(name, blob)
+
+    def close(self) -> None:
+        """Finish the zip (its central directory)."""
+        self._dst.close()
+        self._src.close()

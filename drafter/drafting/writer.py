@@ -13,6 +13,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section, _Footer
@@ -21,7 +22,14 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml.etree import _Element
 
-from drafter.docx import bookmark_name, figure_tag, get_or_add, todo_tag, verify_tag
+from drafter.docx import (
+    CopyingZipWriter,
+    bookmark_name,
+    figure_tag,
+    get_or_add,
+    todo_tag,
+    verify_tag,
+)
 from drafter.drafting.model import (
     Block,
     BlockKind,
@@ -65,12 +73,11 @@ _BEIJING = timezone(timedelta(hours=8))
 
 def render_docx(draft: Draft) -> bytes:
     """Return the .docx bytes of `draft`, laid out as a 公文; nothing is written to disk."""
-    document, style_ids = _open_styled()
+    template = _styled_bytes()
+    document, style_ids = _open_styled(template)
     _set_core_properties(document, draft)
     _add_blocks(document, style_ids, draft.blocks)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return _save(document, template)
 
 
 def styled_template() -> bytes:
@@ -88,17 +95,43 @@ def styled_template() -> bytes:
     return out.getvalue()
 
 
-def _open_styled() -> tuple[DocxDocument, dict[str, str]]:
-    """Return a new document opened from templates/styled.docx, and its styles' ids."""
+def _styled_bytes() -> bytes:
+    """Return the bytes of templates/styled.docx."""
     path = template_path(STYLED_TEMPLATE)
     try:
-        document = docx.Document(str(path))
+        return path.read_bytes()
+    except OSError as e:
+        raise TemplateDataError(
+            "公文模板文件缺失、损坏或缺少 drafter 的样式，请重新安装 drafter。", path=str(path)
+        ) from e
+
+
+def _open_styled(template: bytes) -> tuple[DocxDocument, dict[str, str]]:
+    """Return a new document opened from TEMPLATE (templates/styled.docx), and its styles' ids."""
+    path = template_path(STYLED_TEMPLATE)
+    try:
+        document = docx.Document(io.BytesIO(template))
         style_ids = _style_ids(document)
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as e:
         raise TemplateDataError(
             "公文模板文件缺失、损坏或缺少 drafter 的样式，请重新安装 drafter。", path=str(path)
         ) from e
     return document, style_ids
+
+
+def _save(document: DocxDocument, template: bytes) -> bytes:
+    """Return DOCUMENT's package as python-docx saves it, the parts TEMPLATE holds copied as is."""
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    out = io.BytesIO()
+    writer = CopyingZipWriter(template, out)
+    # python-docx's own steps of PackageWriter.write, into a writer that copies the template
+    PackageWriter._write_content_types_stream(writer, package.parts)  # type: ignore[no-untyped-call]
+    PackageWriter._write_pkg_rels(writer, package.rels)  # type: ignore[no-untyped-call]
+    PackageWriter._write_parts(writer, package.parts)  # type: ignore[arg-type]
+    writer.close()
+    return out.getvalue()
 
 
 # The longest closing formula ("特此报告。", "以上报告，请审阅。").
