@@ -221,32 +221,32 @@ def _add_inline(
 ) -> None:
     """Append one inline piece to `paragraph`, marked the way the person finishing it needs."""
     if isinstance(inline, Text):
-        paragraph.add_run(inline.text)
+        _add_run(paragraph, inline.text)
     elif isinstance(inline, Figure):
-        run = paragraph.add_run(inline.text)
+        run = _add_run(paragraph, inline.text)
         if inline.pending:
             run.font.highlight_color = WD_COLOR_INDEX.YELLOW
         tag = figure_tag(inline.key, inline.role)
         _wrap_in_content_control(run, tag, inline.key, next(ids), ("figure", inline.role))
     elif isinstance(inline, Placeholder | ToConfirm):  # 【待填：…】, 【待核：…】
-        run = paragraph.add_run(inline.text)
+        run = _add_run(paragraph, inline.text)
         run.font.highlight_color = WD_COLOR_INDEX.YELLOW
         if inline.key is not None:
             tag = todo_tag(inline.key)
             _wrap_in_content_control(run, tag, inline.key, next(ids), ("todo", "value"))
     elif isinstance(inline, Flag):
-        run = paragraph.add_run(inline.text)
+        run = _add_run(paragraph, inline.text)
         document.add_comment(run, text=inline.note, author=COMMENT_AUTHOR, initials="D")
     elif isinstance(inline, Suggestion):
         text = inline.text
         if not text.startswith(SUGGESTION_MARK):
             text = SUGGESTION_MARK + text
-        run = paragraph.add_run(text)
+        run = _add_run(paragraph, text)
         run.font.highlight_color = WD_COLOR_INDEX.GRAY_25  # "lightGray": unlike yellow 待填
         run.font.italic = True
         document.add_comment(run, text=SUGGESTION_COMMENT, author=COMMENT_AUTHOR, initials="D")
     elif isinstance(inline, ToVerify):
-        run = paragraph.add_run(inline.text)
+        run = _add_run(paragraph, inline.text)
         run.font.highlight_color = WD_COLOR_INDEX.YELLOW
         # the comment's range goes around the control, so editing inside it keeps the comment
         document.add_comment(run, text=inline.comment, author=COMMENT_AUTHOR, initials="D")
@@ -256,6 +256,28 @@ def _add_inline(
         )
     else:  # pragma: no cover - Inline is a closed union
         raise TypeError(f"unknown inline piece: {inline!r}")
+
+
+def _add_run(paragraph: Paragraph, text: str) -> Run:
+    """Return a new run of TEXT at the end of PARAGRAPH, as `paragraph.add_run(text)` makes it.
+
+    The run and its `w:t` are made directly (python-docx's element machinery took most of the
+    writing time); a tab or line break in TEXT goes through python-docx.
+    """
+    r = OxmlElement("w:r")
+    paragraph._p.append(r)
+    run = Run(r, paragraph)
+    if not text:
+        return run
+    if "\t" in text or "\n" in text or "\r" in text:
+        run.text = text
+        return run
+    t = OxmlElement("w:t")
+    t.text = text
+    if len(text.strip()) < len(text):
+        t.set(qn("xml:space"), "preserve")
+    r.append(t)
+    return run
 
 
 def _wrap_in_content_control(
