@@ -85,13 +85,23 @@ def foreign_body(text: str, level: Level | str) -> str | None:
     masked = text
     for word in table.not_bodies:
         masked = masked.replace(word, "\ue002")
-    own = set(_bodies(table.specs[unit_level.name], unit_level.own))
-    for spec in table.specs.values():
-        for char in dict.fromkeys(spec.endings.values()):
-            for word in _bodies(spec, char):
-                if word not in own and word in masked:
-                    return word
-    return None
+    return next((w for w in _foreign_words(unit_level.name, unit_level.own) if w in masked), None)
+
+
+@cache
+def _foreign_words(name: str, own_char: str) -> tuple[str, ...]:
+    """Return the words naming other levels' bodies, for a unit of level NAME (本级 OWN_CHAR)."""
+    table = _table()
+    own = set(_bodies(table.specs[name], own_char))
+    return tuple(
+        dict.fromkeys(
+            word
+            for spec in table.specs.values()
+            for char in dict.fromkeys(spec.endings.values())
+            for word in _bodies(spec, char)
+            if word not in own
+        )
+    )
 
 
 def _bodies(spec: LevelSpec, own: str) -> list[str]:
