@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from drafter import lazy_face
 
 if TYPE_CHECKING:  # names load with their module when first used: a command imports what it needs
+    from drafter.drafting.blank import styled_template
     from drafter.drafting.compose import draft_report
     from drafter.drafting.draft import draft_docx
     from drafter.drafting.model import (
@@ -30,7 +31,7 @@ if TYPE_CHECKING:  # names load with their module when first used: a command imp
         roll_forward_docx,
     )
     from drafter.drafting.suggestions import fill_suggestion, reusable, suggestion_pool
-    from drafter.drafting.writer import render_docx, styled_template
+    from drafter.drafting.writer import render_docx
 
 __all__ = [
     "Block",
@@ -80,6 +81,7 @@ __getattr__, __dir__ = lazy_face(
         "refresh": ("RefreshResult", "refresh_draft"),
         "rollforward": ("RolledDocx", "RolledForward", "roll_forward", "roll_forward_docx"),
         "suggestions": ("fill_suggestion", "reusable", "suggestion_pool"),
-        "writer": ("render_docx", "styled_template"),
+        "blank": ("styled_template",),
+        "writer": ("render_docx",),
     },
 )

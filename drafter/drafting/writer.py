@@ -1,4 +1,4 @@
-"""Write a Draft as a GB/T 9704 公文 .docx: page, styles, page numbers, content controls, comments."""
+"""Write a Draft as a 公文 .docx: the blank 公文 (blank.py) filled with text, marks and comments."""
 
 from __future__ import annotations
 
@@ -10,23 +10,19 @@ from datetime import UTC, datetime, time, timedelta, timezone
 
 import docx
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+from docx.enum.text import WD_COLOR_INDEX
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.section import Section, _Footer
-from docx.shared import Length, Mm, Pt
+from docx.shared import Length, Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
-from lxml.etree import _Element
 
 from drafter.docx import (
     CopyingZipWriter,
     bookmark_name,
     figure_tag,
-    get_or_add,
     todo_tag,
     verify_tag,
 )
@@ -46,28 +42,19 @@ from drafter.drafting.model import (
 from drafter.drafting.styles import (
     BODY_SIZE,
     BODY_STYLE,
-    LINE_PITCH_TWIPS,
-    PAGE_NUMBER_SIZE,
-    PAGE_NUMBER_STYLE,
     STYLE_FOR_KIND,
-    define_styles,
 )
 from drafter.errors import TemplateDataError
 from drafter.resources import template_path
 from drafter.text import SUGGESTION_MARK
 
 COMMENT_AUTHOR = "drafter"
-# The empty 公文 under templates/ every draft starts from (see styled_template).
+# The blank 公文 under templates/ every draft starts from (see blank.py).
 STYLED_TEMPLATE = "styled.docx"
 SUGGESTION_COMMENT = (
     "此处为参考以往年度报告归纳的建议表述，不是本单位的事实材料。"
     "请结合本年度实际情况改写或删除，并删去【建议改写】标记。"
 )
-# GB/T 9704: 天头 37 mm, 订口 28 mm, 版心 156 mm × 225 mm on A4.
-_PAGE = {"width": Mm(210), "height": Mm(297)}
-_MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
-# Puts the page number's 一字线 about 7 mm below the text block (tuned by rendering).
-_FOOTER_DISTANCE = Mm(25)
 _BEIJING = timezone(timedelta(hours=8))
 
 
@@ -78,21 +65,6 @@ def render_docx(draft: Draft) -> bytes:
     _set_core_properties(document, draft)
     _add_blocks(document, style_ids, draft.blocks)
     return _save(document, template)
-
-
-def styled_template() -> bytes:
-    """Return the empty 公文 the drafts start from: styles, page, page numbers, no text.
-
-    templates/styled.docx holds it already built (opening it is faster than building the
-    styles); a test checks it equals what this function builds.
-    """
-    document = docx.Document()
-    define_styles(document)
-    _set_page(document.sections[0])
-    _add_page_numbers(document)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 def _styled_bytes() -> bytes:
@@ -317,67 +289,6 @@ def _wrap_in_content_control(
     end.set(qn("w:id"), str(mark_id))
     sdt.addprevious(start)
     sdt.addnext(end)
-
-
-def _set_page(section: Section) -> None:
-    """Set A4 portrait, the GB/T 9704 margins, and the 22-line document grid."""
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width = _PAGE["width"]
-    section.page_height = _PAGE["height"]
-    section.top_margin = _MARGINS["top"]
-    section.bottom_margin = _MARGINS["bottom"]
-    section.left_margin = _MARGINS["left"]
-    section.right_margin = _MARGINS["right"]
-    section.gutter = Mm(0)
-    section.footer_distance = _FOOTER_DISTANCE
-    _set_doc_grid(section._sectPr)
-
-
-def _set_doc_grid(sect_pr: _Element) -> None:
-    """Give the section a line grid of 579 twips (28.95 pt), 22 lines to the text block."""
-    grid = get_or_add(sect_pr, "w:docGrid")
-    grid.set(qn("w:linePitch"), str(LINE_PITCH_TWIPS))
-
-
-def _add_page_numbers(document: DocxDocument) -> None:
-    """Put "— N —" in the footers: odd pages right, even pages left, one character in."""
-    document.settings.odd_and_even_pages_header_footer = True
-    section = document.sections[0]
-    _add_page_number(section.footer, WD_ALIGN_PARAGRAPH.RIGHT)
-    _add_page_number(section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)
-
-
-def _add_page_number(footer: _Footer, alignment: WD_ALIGN_PARAGRAPH) -> None:
-    """Fill `footer` with one "— PAGE —" paragraph aligned to `alignment`."""
-    footer.is_linked_to_previous = False
-    paragraph = footer.paragraphs[0]
-    paragraph.style = PAGE_NUMBER_STYLE
-    paragraph.alignment = alignment
-    if alignment == WD_ALIGN_PARAGRAPH.RIGHT:
-        paragraph.paragraph_format.right_indent = PAGE_NUMBER_SIZE
-    else:
-        paragraph.paragraph_format.left_indent = PAGE_NUMBER_SIZE
-    paragraph.add_run("— ")
-    _add_field(paragraph, "PAGE", cached="1")
-    paragraph.add_run(" —")
-
-
-def _add_field(paragraph: Paragraph, instruction: str, cached: str) -> None:
-    """Append a complex field (begin, instruction, separate, cached result, end) to `paragraph`."""
-
-    def fld_char(kind: str) -> None:
-        el = OxmlElement("w:fldChar")
-        el.set(qn("w:fldCharType"), kind)
-        paragraph.add_run().element.append(el)
-
-    fld_char("begin")
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    paragraph.add_run().element.append(instr)
-    fld_char("separate")
-    paragraph.add_run(cached)
-    fld_char("end")
 
 
 _MAX_PROPERTY = 255
