@@ -217,6 +217,8 @@ def _sentence_figures(
     paragraph before SENTENCE, where an indicator's subject (主体) may be named.
     """
     figures = find_figures(sentence)
+    if not figures:
+        return []
     clauses = _clause_spans(sentence)
     clause_starts = [a for a, _ in clauses]
     # the subject words present, looked for once per sentence rather than once per figure
@@ -263,21 +265,38 @@ def _candidates(
     only part of the figure; a match on the previous clause alone counts only when the figure's
     own clause says little else.
     """
-    scored = []
+    fitting = _fitting_words(fig, indicators)
+    # every keyword the fitting indicators use, looked for once in each text rather than once
+    # per group: a group matches a text when all its words are among those found there
+    in_own = frozenset([w for w in fitting.words if w in own])
+    in_either = (
+        (in_own | frozenset([w for w in fitting.words if w in before])) if before else in_own
+    )
     rest = own.replace(fig.text, "")
-    for index, ind in _fitting(fig, indicators):
+    in_rest: frozenset[str] | None = None
+    named: frozenset[str] | None = None
+    scored = []
+    for index, ind, groups in fitting.indicators:
         if ind.subject and not any(w in subject_text for w in ind.subject):
             continue
-        if items and _names_others(ind, items[:-1], indicators):
-            continue  # "办理法律援助、公证、仲裁案件1.9万余件" is not a count of 仲裁 alone
+        if items:
+            if named is None:  # the other indicators' words that the list's items hold
+                named = frozenset(
+                    [w for w in fitting.item_words if any(w in item for item in items[:-1])]
+                )
+            if not named.isdisjoint(_other_words(ind, indicators)):
+                continue  # "办理法律援助、公证、仲裁案件1.9万余件" is not a count of 仲裁 alone
         best: tuple[bool, int] | None = None
-        for group in ind.match:
-            if all(w in own for w in group):
-                score = (True, sum(map(len, group)))
-            elif all(w in own or w in before for w in group) and (
-                len(rest) <= _SHORT_CLAUSE or any(w in rest for w in group)
-            ):
-                score = (False, sum(map(len, group)))
+        for words, length in groups:
+            if words <= in_own:
+                score = (True, length)
+            elif words <= in_either:
+                if len(rest) > _SHORT_CLAUSE:
+                    if in_rest is None:
+                        in_rest = frozenset([w for w in fitting.words if w in rest])
+                    if words.isdisjoint(in_rest):
+                        continue
+                score = (False, length)
             else:
                 continue
             best = score if best is None else max(best, score)
@@ -301,14 +320,8 @@ def _listed_items(sentence: str, at: int) -> list[str]:
     return items
 
 
-def _names_others(ind: Indicator, items: list[str], indicators: dict[str, Indicator]) -> bool:
-    """Return True when one of ITEMS names what another indicator of IND's kind counts."""
-    words = _other_words(ind, indicators)
-    return any(w in item for item in items for w in words)
-
-
 # What depends on the catalogue alone, found once per run rather than once per figure: the
-# words of the other indicators (per indicator), the indicators a kind and unit fit.
+# words of the other indicators (per indicator), the indicators a kind and unit fit and their words.
 _MEMO: dict[int, tuple[dict[str, Indicator], dict[object, object]]] = {}
 
 
@@ -335,13 +348,26 @@ def _other_words(ind: Indicator, indicators: dict[str, Indicator]) -> frozenset[
     return memo["others", ind.key]  # type: ignore[return-value]
 
 
-def _fitting(fig: FoundFigure, indicators: dict[str, Indicator]) -> list[tuple[int, Indicator]]:
-    """Return (catalogue index, indicator) of each indicator FIG's kind and unit can report."""
+@dataclass(frozen=True)
+class _Fitting:
+    """The indicators a figure's kind and unit can report, with the words their matches use."""
+
+    # (catalogue index, indicator, its keyword groups as (the words, their total length))
+    indicators: list[tuple[int, Indicator, list[tuple[frozenset[str], int]]]]
+    words: tuple[str, ...]  # every word of every group, once
+    item_words: frozenset[str]  # every word `_other_words` can give one of these indicators
+
+
+def _fitting_words(fig: FoundFigure, indicators: dict[str, Indicator]) -> _Fitting:
+    """Return the indicators FIG's kind and unit can report, in catalogue order, with their words."""
     memo = _memo(indicators)
     if ("fit", fig.kind, fig.unit) not in memo:
-        memo["fit", fig.kind, fig.unit] = [
-            (i, ind) for i, ind in enumerate(indicators.values()) if _unit_fits(ind, fig)
-        ]
+        fitting = [(i, ind) for i, ind in enumerate(indicators.values()) if _unit_fits(ind, fig)]
+        memo["fit", fig.kind, fig.unit] = _Fitting(
+            [(i, ind, [(frozenset(g), sum(map(len, g))) for g in ind.match]) for i, ind in fitting],
+            tuple(dict.fromkeys(w for _, ind in fitting for g in ind.match for w in g)),
+            frozenset(w for _, ind in fitting for w in _other_words(ind, indicators)),
+        )
     return memo["fit", fig.kind, fig.unit]  # type: ignore[return-value]
 
 

@@ -17,6 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import chain
 from typing import Any
 
 from drafter.catalogue import CATEGORY_IDS
@@ -54,17 +55,11 @@ class HeadingModel:
     def probabilities(self, features: list[str]) -> list[tuple[str, float]]:
         """Return (class, probability) for FEATURES, most probable first (ties: class order)."""
         scores = list(self.bias)
-        index = self._index
-        sparse = self.weights
-        for f in features:
-            if f.startswith(SHARED):
-                kind, _, cid = f[1:].partition(":")
-                k = index.get(cid)
-                if k is not None:
-                    scores[k] += self.shared.get(kind, 0.0)
-                continue
-            for k, w in sparse.get(f, ()):
-                scores[k] += w
+        rows = self._rows
+        # one flat run over the non-zero weights of the features the model knows, in feature
+        # order: each class's score gets the same additions, in the same order, as feature by feature
+        for k, w in chain.from_iterable([row for f in features if (row := rows.get(f))]):
+            scores[k] += w
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
@@ -75,8 +70,17 @@ class HeadingModel:
         return ranked
 
     @cached_property
-    def _index(self) -> dict[str, int]:
-        return {c: k for k, c in enumerate(self.classes)}
+    def _rows(self) -> dict[str, tuple[tuple[int, float], ...]]:
+        """Return each feature's non-zero weights as (class index, weight), shared ones included.
+
+        A shared feature "@kind:category" is the kind's weight at the category named; one whose
+        kind or category the model does not know adds nothing and has no row.
+        """
+        rows = {f: row for f, row in self.weights.items() if row and not f.startswith(SHARED)}
+        for kind, w in self.shared.items():
+            for k, cid in enumerate(self.classes):
+                rows[f"{SHARED}{kind}:{cid}"] = ((k, w),)
+        return rows
 
     @classmethod
     def from_dict(cls, raw: Any, where: str) -> HeadingModel:
@@ -131,6 +135,7 @@ def _classify_level(
     model: HeadingModel,
     inherited: tuple[str, float] | None,
 ) -> None:
+    part1_before = False  # a sibling before this one is part-1 work (see _passes_down)
     for index, section in enumerate(sections):
         if inherited is not None:
             ranked = [inherited]
@@ -144,13 +149,18 @@ def _classify_level(
         _set(section, ranked)
         passes = inherited or (
             (section.category, section.score)
-            if section.level == 1 and _passes_down(section, sections[:index])
+            if section.level == 1 and _passes_down(section, part1_before)
             else None
         )
+        part1_before = part1_before or _is_part1(section.category)
         _classify_level(section.children, section.category, model, passes)
 
 
-def _passes_down(section: Section, before: list[Section]) -> bool:
+def _is_part1(category: str | None) -> bool:
+    return category not in _PASSED_DOWN and category != "other"
+
+
+def _passes_down(section: Section, part1_before: bool) -> bool:
     """Return True when SECTION is part 2, 3 or 4 of the rule and its children are that part.
 
     A 第一责任人 part that opens the report, before any part-1 section, stands for parts 1 and 3
@@ -159,9 +169,7 @@ def _passes_down(section: Section, before: list[Section]) -> bool:
     """
     if section.category not in _PASSED_DOWN:
         return False
-    return section.category != "first_responsible" or any(
-        s.category not in _PASSED_DOWN and s.category != "other" for s in before
-    )
+    return section.category != "first_responsible" or part1_before
 
 
 def _part_cue(title: str) -> str | None:

@@ -6,6 +6,7 @@ Training (drafter.learning.train) and classifying call the same function, so the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from drafter.catalogue import CategorySpec, load_categories
 from drafter.reading.model import Section
@@ -68,30 +69,92 @@ def lexicon_features(section: Section) -> list[str]:
 
     They carry what templates/categories.yaml knows to categories the labelled data rarely shows.
     """
-    specs = load_categories()
+    table = _lexicon()
     title = section.title
-    feats = [f"tw:{c}" for c, spec in specs.items() if any(w in title for w in spec.title_words)]
-    best = _best(_keyword_scores(title, specs))
-    feats.extend(f"tk{rank}:{c}" for rank, c in enumerate(best))
+    feats = [f"tw:{c}" for c in table.title_word_categories(title)]
+    feats.extend(f"tk{rank}:{c}" for rank, c in enumerate(table.best(title)))
     body = "".join(section.paragraphs)
-    feats.extend(f"bk{rank}:{c}" for rank, c in enumerate(_best(_keyword_scores(body, specs))))
+    feats.extend(f"bk{rank}:{c}" for rank, c in enumerate(table.best(body)))
     if section.children:
         spread = set()
         for child in section.children:
-            text = child.title + "".join(child.paragraphs)
-            top = _best(_keyword_scores(text, specs))[:1]
+            top = table.best(child.title + "".join(child.paragraphs))[:1]
             spread.update(top)
             feats.extend(f"ck:{c}" for c in top)
         feats.append(f"spread:{_bucket(len(spread))}")
     return feats
 
 
-def _keyword_scores(text: str, specs: dict[str, CategorySpec]) -> dict[str, float]:
-    return {c: sum(w for k, w in spec.keywords.items() if k in text) for c, spec in specs.items()}
+class _Lexicon:
+    """The category table indexed for look-ups: which words a text holds, tested once per word.
+
+    A word is tested only when its first character is in the text, and a category's score is
+    summed only when one of its keywords is there; the sums are the same as over every keyword.
+    """
+
+    def __init__(self, specs: dict[str, CategorySpec]) -> None:
+        self.specs = specs
+        self._title_words = [(c, frozenset(s.title_words)) for c, s in specs.items()]
+        self._keywords = [
+            (c, tuple(s.keywords.items()), frozenset(s.keywords)) for c, s in specs.items()
+        ]
+        self._title_index = _by_first_char(w for s in specs.values() for w in s.title_words)
+        self._keyword_index = _by_first_char(k for s in specs.values() for k in s.keywords)
+
+    def title_word_categories(self, title: str) -> list[str]:
+        """Return the categories, in table order, with a title word in TITLE."""
+        found = _present(title, self._title_index)
+        if not found:
+            return []
+        return [c for c, words in self._title_words if not found.isdisjoint(words)]
+
+    def best(self, text: str) -> list[str]:
+        """Return the two categories whose keywords in TEXT weigh most (positive only), best first."""
+        found = _present(text, self._keyword_index)
+        if not found:
+            return []
+        scores = {
+            c: sum(w for k, w in items if k in found)
+            for c, items, words in self._keywords
+            if not found.isdisjoint(words)
+        }
+        return _best(scores)
+
+
+def _lexicon() -> _Lexicon:
+    global _TABLE
+    specs = load_categories()
+    if _TABLE is None or _TABLE.specs is not specs:
+        _TABLE = _Lexicon(specs)
+    return _TABLE
+
+
+_TABLE: _Lexicon | None = None
+
+
+def _by_first_char(words: Iterable[str]) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """Return the distinct WORDS by first character, and the empty word if it is one of them."""
+    distinct = list(dict.fromkeys(words))
+    index: dict[str, list[str]] = {}
+    for w in distinct:
+        if w:
+            index.setdefault(w[0], []).append(w)
+    return {ch: tuple(ws) for ch, ws in index.items()}, (("",) if "" in distinct else ())
+
+
+def _present(
+    text: str, index: tuple[dict[str, tuple[str, ...]], tuple[str, ...]]
+) -> frozenset[str]:
+    """Return the words of INDEX that occur in TEXT."""
+    by_first, always = index
+    chars = set(text)
+    return frozenset(
+        [w for ch in chars if ch in by_first for w in by_first[ch] if w in text] + list(always)
+    )
 
 
 def _best(scores: dict[str, float]) -> list[str]:
-    """Return the two categories with the highest positive scores, best first."""
+    """Return the two categories with the highest positive scores, best first (ties: table order)."""
     ranked = sorted((c for c in scores if scores[c] > 0), key=lambda c: -scores[c])
     return ranked[:2]
 
@@ -101,4 +164,8 @@ def _bucket(n: int) -> str:
 
 
 def _ngrams(prefix: str, text: str, sizes: tuple[int, ...] = _NGRAMS) -> list[str]:
-    return [f"{prefix}{n}:{text[i : i + n]}" for n in sizes for i in range(len(text) - n + 1)]
+    out: list[str] = []
+    for n in sizes:
+        head = f"{prefix}{n}:"
+        out.extend([head + text[i : i + n] for i in range(len(text) - n + 1)])
+    return out

@@ -72,6 +72,7 @@ LABEL_PHRASES: tuple[str, ...] = (
 
 _CN_NUMERALS = "〇零一二两三四五六七八九十百千万亿"
 _MAGNITUDE = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+_PLAIN_NUMBER = re.compile(r"(\d+(?:\.\d+)?)([万亿]*)")
 _NUMBER = re.compile(rf"(?P<ar>\d+(?:,\d{{3}})*(?:\.\d+)?)|(?P<cn>[{_CN_NUMERALS}]+)")
 _ALL_UNITS = tuple(sorted({*COUNT_UNITS, *DURATION_UNITS, "元"}, key=len, reverse=True))
 _TAIL = re.compile(
@@ -106,13 +107,13 @@ class FoundFigure:
 
 def find_figures(text: str) -> list[FoundFigure]:
     """Return the figures in TEXT (one normalised paragraph), in order of appearance."""
-    masked = _masked_spans(text)
+    masked = _Masked(text)
     found = _ranks(text, masked) + _chinese_percentages(text, masked)
     taken = _merged([(f.start, f.end) for f in found])
     for m in _NUMBER.finditer(text):
-        if _inside(m.start(), masked) or _inside(m.start(), taken):
+        if _inside(m.start(), taken):
             continue
-        figure = _figure_at(text, m)
+        figure = _figure_at(text, m, masked)
         if figure is not None:
             found.append(figure)
     return sorted(found, key=lambda f: f.start)
@@ -129,7 +130,7 @@ def parse_number(s: str) -> float | None:
         s = s.replace(mark, "")
     if not s:
         return None
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)([万亿]*)", s)
+    m = _PLAIN_NUMBER.fullmatch(s)
     if m:
         value = Decimal(m.group(1))
         for ch in m.group(2):
@@ -140,8 +141,8 @@ def parse_number(s: str) -> float | None:
     return None
 
 
-def _figure_at(text: str, m: re.Match[str]) -> FoundFigure | None:
-    """Return the figure whose number is M, or None when the number is not a figure."""
+def _figure_at(text: str, m: re.Match[str], masked: _Masked) -> FoundFigure | None:
+    """Return the figure whose number is M, or None when the number is not a figure (or MASKED)."""
     start, end = m.span()
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
@@ -165,7 +166,9 @@ def _figure_at(text: str, m: re.Match[str]) -> FoundFigure | None:
     if unit is None and tail.end() < len(text) and text[tail.end()] in "年月日号时":
         return None
     unit_start = tail.start("unit") if unit else tail.end()
-    if unit not in DURATION_UNITS and any(text.startswith(w, unit_start) for w in UNIT_BREAKERS):
+    if unit not in DURATION_UNITS and text.startswith(UNIT_BREAKERS, unit_start):
+        return None
+    if start in masked:
         return None
     value = parse_number(m.group() + magnitude)
     if value is None or value >= MAX_FIGURE:
@@ -205,6 +208,8 @@ def _counting_numeral(numeral: str, unit: str | None) -> bool:
 
 
 def _approx_prefix(text: str, start: int) -> str:
+    if not text.endswith(APPROX_BEFORE, 0, start):
+        return ""
     for word in APPROX_BEFORE:
         if text.endswith(word, 0, start):
             return word
@@ -236,17 +241,15 @@ def _change_start(text: str, first: int) -> int | None:
     return clause_start + (comparison.start() if comparison else at)
 
 
-def _ranks(text: str, masked: list[tuple[int, int]]) -> list[FoundFigure]:
+def _ranks(text: str, masked: _Masked) -> list[FoundFigure]:
     """Return the ranks ("居全省第1位") in TEXT; ordinals without a rank cue are not figures."""
     out = []
     for m in _RANK.finditer(text):
-        if _inside(m.start(), masked):
-            continue
         after = text[m.end()] if m.end() < len(text) else ""
         if m.group("unit") is None and after and after not in _STOPS + "、":
             continue  # "第一方阵", "第三次": an ordinal, not a place in a ranking
         lead = text[max(_clause_start(text, m.start(), 10), m.start() - 10) : m.start()]
-        if not any(cue in lead for cue in RANK_CUES):
+        if not any(cue in lead for cue in RANK_CUES) or m.start() in masked:
             continue
         value = parse_number(m.group("n"))
         if value is not None:
@@ -254,13 +257,29 @@ def _ranks(text: str, masked: list[tuple[int, int]]) -> list[FoundFigure]:
     return out
 
 
-def _chinese_percentages(text: str, masked: list[tuple[int, int]]) -> list[FoundFigure]:
+def _chinese_percentages(text: str, masked: _Masked) -> list[FoundFigure]:
     out = []
     for m in _CN_PERCENT.finditer(text):
-        value = None if _inside(m.start(), masked) else parse_number(m.group("n"))
+        value = None if m.start() in masked else parse_number(m.group("n"))
         if value is not None:
             out.append(FoundFigure(m.start(), m.end(), m.group(), value, "%", False, "percent"))
     return out
+
+
+class _Masked:
+    """The offsets of a text where numbers are not figures, found when first asked about.
+
+    Most paragraphs have no number that could be a figure; they never look for titles and quotes.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._spans: list[tuple[int, int]] | None = None
+
+    def __contains__(self, pos: int) -> bool:
+        if self._spans is None:
+            self._spans = _masked_spans(self._text)
+        return _inside(pos, self._spans)
 
 
 def _masked_spans(text: str) -> list[tuple[int, int]]:
