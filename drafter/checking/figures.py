@@ -14,7 +14,13 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Protocol
 
-from drafter.catalogue import ChangePolicy, load_change_policy, relations
+from drafter.catalogue import (
+    ChangePolicy,
+    Indicator,
+    load_change_policy,
+    load_indicators,
+    relations,
+)
 from drafter.checking.model import CheckContext, Located, Passage
 from drafter.datafile import ExtractedFigure, extract_paragraph
 from drafter.text import sentence_spans
@@ -63,15 +69,40 @@ def figure_rules(ctx: CheckContext) -> Iterator[Located]:
 
     prior = _PRIOR_CUES if ctx.year is None else (*_PRIOR_CUES, f"{ctx.year - 1}年")
     policy = load_change_policy()
+    related = _related_groups(load_indicators(), relations())
     for p in ctx.passages:
         if p.kind not in ("body", "opening"):
             continue
         figures = find_figures(p.text)
         if figures:
             yield from rates_over_100(p, figures)
-            yield from figure_relations(p, extract_paragraph(p.text, p.category or "other"))
+            if _may_relate(p.text, related):  # else matching the figures finds no pair
+                yield from figure_relations(p, extract_paragraph(p.text, p.category or "other"))
             yield from change_mismatches(p, figures, prior)
             yield from changes_off_policy(p, figures, policy)
+
+
+Groups = tuple[tuple[str, ...], ...]
+
+
+def _related_groups(
+    indicators: dict[str, Indicator], pairs: tuple[tuple[str, str], ...]
+) -> list[tuple[Groups, Groups]]:
+    """Return the keyword groups of the two indicators of each pair of the relations table."""
+    return [(indicators[lower].match, indicators[upper].match) for lower, upper in pairs]
+
+
+def _may_relate(text: str, related: list[tuple[Groups, Groups]]) -> bool:
+    """Return True when TEXT holds a keyword group of both indicators of some pair.
+
+    An indicator is matched to a figure only through one of its groups, all of whose words are
+    then in the figure's sentence: without a pair's two, `figure_relations` has nothing to say.
+    """
+
+    def named(groups: Groups) -> bool:
+        return any(all(w in text for w in group) for group in groups)
+
+    return any(named(lower) and named(upper) for lower, upper in related)
 
 
 def rates_over_100(p: Passage, figures: Sequence[FigureLike]) -> Iterator[Located]:

@@ -60,7 +60,7 @@ def other_levels(ctx: CheckContext) -> Iterator[Located]:
 def _other_level_words(p: Passage, level: str) -> Iterator[Located]:
     for other in _OTHER_LEVELS[level]:
         for word in (*_SELF_WORDS[other], f"依法治{other}", f"{other}委", f"全{other}"):
-            if word == "全区":
+            if word == "全区" or word not in p.text:
                 continue
             for m in re.finditer(re.escape(word), p.text):
                 if not _wrong_here(p.text, m.start(), word, other, level):
