@@ -24,6 +24,8 @@ _ARTEFACT_LINES = (
     re.compile(r"^[—–\-－]\s*\d+\s*[—–\-－]$"),  # page number "— 3 —"
     re.compile(r"^第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?$"),
 )
+# The same lines in one pattern: a line matches it where it matches one of them.
+_ARTEFACT_LINE = re.compile("|".join(f"(?:{p.pattern})" for p in _ARTEFACT_LINES))
 
 
 # Pinyin a mirror site wrote after a converted character: 強(qiáng), 設（shè）.
@@ -111,4 +113,4 @@ def normalize_line(text: str) -> str:
 def is_artefact(line: str) -> bool:
     """Return True for lines that are not report text: footers, page numbers, empty lines."""
     stripped = line.strip()
-    return not stripped or any(p.match(stripped) for p in _ARTEFACT_LINES)
+    return not stripped or _ARTEFACT_LINE.match(stripped) is not None
