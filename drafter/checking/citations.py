@@ -32,7 +32,7 @@ _IMPLEMENTING = re.compile(
 _PLAN_HISTORY = re.compile(
     r"^[^，。；]{0,12}?(收官|圆满|完成情况|实施情况|总结|评估|到期|期满|期间|以来)"
 )
-_CLAUSE_START = re.compile(r"[，。；：！？]")
+_CLAUSE_STOPS = "，。；：！？"
 _TITLE = re.compile(r"《([^《》]{2,60})》")
 # What may stand between a cited session and 精神: another session, a connective.
 _BETWEEN = re.compile(r"^(?:[和、及与]|以及|党的)*$")
@@ -93,9 +93,12 @@ def _plan_message(plan: Plan, year: int, ctx: CheckContext) -> str:
 
 def _cites_as_current(text: str, start: int, end: int) -> bool:
     """Return True when the mention at START:END cites the plan as what is implemented."""
-    clause_start = max((m.end() for m in _CLAUSE_START.finditer(text, 0, start)), default=0)
-    before = text[max(clause_start, start - 16) : start]
-    return bool(_IMPLEMENTING.search(before)) and not _PLAN_HISTORY.search(text[end:])
+    # only the 16 characters before the mention and the few after it are read: a paragraph
+    # without line breaks costs no more per mention than a short one
+    floor = max(0, start - 16)
+    clause_start = max(text.rfind(ch, floor, start) for ch in _CLAUSE_STOPS) + 1
+    before = text[max(clause_start, floor) : start]
+    return bool(_IMPLEMENTING.search(before)) and not _PLAN_HISTORY.search(text[end : end + 40])
 
 
 def _plan_key(name: str) -> str:
@@ -140,5 +143,5 @@ def _is_spirit_to_implement(text: str, cited: list[CitedSessions], i: int) -> bo
         end = later.end
     if not text.startswith("精神", end):
         return False
-    clause_start = max((m.end() for m in _CLAUSE_START.finditer(text, 0, c.start)), default=0)
+    clause_start = max(text.rfind(ch, 0, c.start) for ch in _CLAUSE_STOPS) + 1
     return bool(_IMPLEMENTING.search(text[clause_start : c.start]))
