@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # names load with their module when first used: a command imp
         parse_chinese_numeral,
     )
     from drafter.text.sentences import sentence_at, sentence_spans, split_clauses, split_sentences
-    from drafter.text.tokenize import jieba_tokenizer, segmenter, sentence_words, tokenize
+    from drafter.text.words import jieba_tokenizer, segmenter, sentence_words, tokenize
 
 __all__ = [
     "CHANGE_TODO_LABEL",
@@ -89,6 +89,6 @@ __getattr__, __dir__ = lazy_face(
         ),
         "numbers": ("chinese_numeral", "format_figure", "format_quantity", "parse_chinese_numeral"),
         "sentences": ("sentence_at", "sentence_spans", "split_clauses", "split_sentences"),
-        "tokenize": ("jieba_tokenizer", "segmenter", "sentence_words", "tokenize"),
+        "words": ("jieba_tokenizer", "segmenter", "sentence_words", "tokenize"),
     },
 )
