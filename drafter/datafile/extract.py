@@ -9,11 +9,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drafter.catalogue import CATEGORY_IDS, Indicator, load_categories, load_indicators
-from drafter.reading import Outline
 from drafter.text import FoundFigure, find_figures, split_clauses, split_sentences
+
+if TYPE_CHECKING:  # the type only: drafting uses match_sentence without the report reader
+    from drafter.reading import Outline
 
 # Measure words that report the same kind of thing: an indicator counted in 件 also takes a
 # figure written with 份 ("评查174份"), one in 户 takes 个 or 家 ("检查对象2294个").
