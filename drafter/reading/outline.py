@@ -29,6 +29,10 @@ _NUMBER_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (3, re.compile(r"^(\d{1,2})[.、](?!\d)")),
     (4, re.compile(r"^（(\d{1,2})）")),
 )
+# The first characters a section number can start with (besides any decimal digit), and each
+# rank's canonical number.
+_NUMBER_STARTS = frozenset(_CN + "（")
+_CANONICAL = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
 _SUB_HEADING_INSIDE = re.compile(rf"（[{_CN}]+）|(?<![\d.])\d{{1,2}}[.、](?!\d)")
 _ITEM = re.compile(rf"(?:^|(?<=[。；：！]))([{_CN}百零]{{1,5}})是")  # 一是 … 一百二十三是
 _DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
@@ -78,8 +82,13 @@ def build_outline(source: SourceText) -> Outline:
     roots: list[_Open] = []
     stack: list[_Open] = []
     for raw in lines:
-        for piece in _split_run_in_subheading(raw):
-            _place(piece, opening, roots, stack)
+        found = number_of(raw.text)
+        pieces = _split_run_in_subheading(raw, found)
+        if pieces is None:
+            _place(raw, found, opening, roots, stack)
+        else:
+            for piece in pieces:
+                _place(piece, number_of(piece.text), opening, roots, stack)
     sections = _wrap_leading_subsections([o for o in roots])
     _split_unheaded_closing(sections)
     title = "".join(title_lines) or None
@@ -103,14 +112,13 @@ def build_outline(source: SourceText) -> Outline:
 
 def number_of(text: str) -> tuple[int, str, str] | None:
     """Return (rank, canonical number, rest) when TEXT starts with a section number."""
+    first = text[:1]
+    if first not in _NUMBER_STARTS and not first.isdecimal():  # \d is any decimal digit
+        return None  # most lines: no pattern can match
     for rank, pattern in _NUMBER_PATTERNS:
         m = pattern.match(text)
         if m:
-            value = m.group(1)
-            canonical = {1: f"{value}、", 2: f"（{value}）", 3: f"{value}.", 4: f"（{value}）"}[
-                rank
-            ]
-            return rank, canonical, text[m.end() :]
+            return rank, _CANONICAL[rank].format(m.group(1)), text[m.end() :]
     return None
 
 
@@ -201,26 +209,36 @@ def _take_date(lines: list[RawParagraph]) -> tuple[str | None, list[str]]:
     return None, []
 
 
-def _split_run_in_subheading(p: RawParagraph) -> list[RawParagraph]:
-    """Return P, or P split where a heading runs straight into its first sub-heading."""
-    found = number_of(p.text)
+def _split_run_in_subheading(
+    p: RawParagraph, found: tuple[int, str, str] | None
+) -> list[RawParagraph] | None:
+    """Return P split where a heading runs straight into its first sub-heading, or None.
+
+    FOUND is number_of(P.text).
+    """
     if found is None or found[0] >= 3:
-        return [p]
+        return None
     rank, number, rest = found
     stop = _first_stop(rest, "。：")
     limit = stop if stop is not None else len(rest)
     m = _SUB_HEADING_INSIDE.search(rest, 0, limit)
     if m is None or m.start() == 0:
-        return [p]
+        return None
     sub = number_of(rest[m.start() :])
     if sub is None or sub[0] <= rank:
-        return [p]
+        return None
     head = RawParagraph(number + rest[: m.start()], p.level, p.number)
     return [head, RawParagraph(rest[m.start() :])]
 
 
-def _place(p: RawParagraph, opening: list[str], roots: list[_Open], stack: list[_Open]) -> None:
-    found = number_of(p.text)
+def _place(
+    p: RawParagraph,
+    found: tuple[int, str, str] | None,
+    opening: list[str],
+    roots: list[_Open],
+    stack: list[_Open],
+) -> None:
+    """Place P (FOUND is number_of(P.text)): a new section, or body text of the open one."""
     if found is None and p.level is not None and p.number is None:
         found = (p.level, "", p.text)  # a heading given by a Word heading style, unnumbered
     if found is None:
