@@ -91,12 +91,19 @@ def _open_styled(template: bytes) -> tuple[DocxDocument, dict[str, str]]:
     return document, style_ids
 
 
+# The private steps of python-docx's PackageWriter.write that _save drives.
+_SAVE_STEPS = ("_write_content_types_stream", "_write_pkg_rels", "_write_parts")
+
+
 def _save(document: DocxDocument, template: bytes) -> bytes:
     """Return DOCUMENT's package as python-docx saves it, the parts TEMPLATE holds copied as is."""
+    out = io.BytesIO()
+    if not all(hasattr(PackageWriter, step) for step in _SAVE_STEPS):
+        document.save(out)  # a python-docx whose private steps moved: its own, slower save
+        return out.getvalue()
     package = document.part.package
     for part in package.parts:
         part.before_marshal()
-    out = io.BytesIO()
     writer = CopyingZipWriter(template, out)
     # python-docx's own steps of PackageWriter.write, into a writer that copies the template
     PackageWriter._write_content_types_stream(writer, package.parts)  # type: ignore[no-untyped-call]
