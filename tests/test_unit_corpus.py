@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.reading import Outline, RawParagraph, SourceText, build_outline
+from drafter.reading import Outline, RawParagraph, SourceText, build_outline, parse_report
 from tests.helpers import CORPUS
 
 
@@ -61,3 +61,11 @@ def _corpus_outline(name: str) -> Outline:
 )
 def test_unit_of_a_real_report(name: str, unit: str | None) -> None:
     assert _corpus_outline(name).unit == unit
+
+
+@pytest.mark.parametrize("name", ["t007", "t037", "t045", "t053", "t063", "t072", "t117", "t125"])
+def test_a_web_address_on_the_first_line_changes_nothing(name: str) -> None:
+    # the whole file, "URL: https://…" line included, read as a user's saved .txt would be; these
+    # reports' units come from their opening, which the address line used to hide
+    whole = parse_report(CORPUS / "raw" / f"{name}.txt")
+    assert whole.unit == _corpus_outline(name).unit is not None

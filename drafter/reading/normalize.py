@@ -42,11 +42,17 @@ _CHROME = re.compile(
     r"^[-|•]*(标题|名称|称|号|词|信息名称|文号|关键词|内容分类|信息分类|生成日期|公文生成日期|备注/文号)[：|]"
 )
 _CHROME_MAX = 80
+# A line that is only the page's web address, as a copied page or a saved .txt often starts.
+_WEB_ADDRESS = re.compile(
+    r"^(?:(?:URL|网址|链接|原文链接|本文链接|原文地址)\s*[：:]\s*)?(?:https?[:：]//|www\.)\S+$", re.I
+)
 
 
 def is_chrome(line: str) -> bool:
-    """Return True for a line of web-page chrome (当前位置, 来源, 发布时间, 字体 大 中 小, 打印…)."""
+    """Return True for a line of web-page chrome (当前位置, 来源, 发布时间, 字体 大 中 小, 打印, the web address…)."""
     text = line.strip().lstrip("•-|·* ")
+    if _WEB_ADDRESS.match(text):
+        return True
     return len(text) <= _CHROME_MAX and "。" not in text and bool(_CHROME.search(text))
 
 
