@@ -44,7 +44,8 @@ _CHROME = re.compile(
 _CHROME_MAX = 80
 # A line that is only the page's web address, as a copied page or a saved .txt often starts.
 _WEB_ADDRESS = re.compile(
-    r"^(?:(?:URL|网址|链接|原文链接|本文链接|原文地址)\s*[：:]\s*)?(?:https?[:：]//|www\.)\S+$", re.I
+    r"^(?:(?:URL|网址|链接|原文链接|本文链接|原文地址)\s*[：:]\s*)?(?:https?[:：]//|www\.)\S+$",
+    re.I,
 )
 
 
