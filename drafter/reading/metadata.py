@@ -13,8 +13,7 @@ place itself must still have been read plainly. Where the opening writes the gov
 Where the name is found, in this order: the title (issuers on lines of their own, or before 关于 /
 the year); the opening's subject (after the year, before it, after 现将, 示例镇党委、政府, 示例街
 for 示例街道); the signature block. A name without its place (省政府, 市科技局, 我市) is then
-completed by the one place of its level the text names as its own (organs.own_place /
-sole_province); a 我局 report by its own earlier report cited by its full name; a title's placeless
+completed by the one place of its level the text names as its own (organs.own_place); a 我局 report by its own earlier report cited by its full name; a title's placeless
 organ by the page's 来源 line naming that organ; an opening speaking for 全市各级行政机关 (or
 addressed to 国务院 for 全省) by the one place of that level. Standard abbreviations are then
 written out (示例市科技局 → 示例市科学技术局): the draft's title and signature need the full name.
@@ -25,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafter.reading.organs import full_name, own_place, place_like, sole_province
+from drafter.reading.organs import full_name, own_place, place_like
 
 _HAN = "\u4e00-\u9fff"
 # Where an issuer's name ends: the organ words of government, Party and department names.
@@ -89,6 +88,7 @@ _NOT_A_NAME = re.compile(
     r"法治|建设|工作|坚持|报告|情况|年度|以来|全面|深入|我|本|各级|领导|有关|关于"
 )
 _BARE_LEVEL = re.compile(r"^自治[区州县]")
+_ENDS_IN_PLACE = re.compile(f"{_PLACE_END}$")
 # "全县", "全市政府": the whole of a place, no name (全州县, 全椒县 are names).
 _WHOLE = re.compile(rf"^全(?:省|市|区|县|旗|州|盟|镇|乡|街道)(?:{_ORGAN})?$")
 _CENTRAL = re.compile(r"(?:部|总局|总署|国务院)$")
@@ -128,8 +128,9 @@ def read_metadata(
 ) -> Metadata:
     """Return the year and issuers named by the title, the opening or the signature block.
 
-    SOURCES are the page's 来源 lines: they only complete a name the report itself gives without
-    its place (退役军人事务局 + 来源：示例市退役军人事务局), never name a unit on their own.
+    SOURCES are the web page's chrome lines the outline dropped: only a 来源 line among them is
+    read, and only to complete a name the report itself gives without its place (退役军人事务局
+    + 来源：示例市退役军人事务局); it never names a unit on its own.
     """
     title = "".join(title_lines)
     issuers = _find_issuers(title_lines, opening, signature, body, sources)
@@ -216,7 +217,7 @@ def _find_issuers(
 def _as_opening_writes(found: tuple[str, ...], first: str) -> tuple[str, ...]:
     """Return the opening's own name for a place the title names alone (陇西县 → 陇西县政府)."""
     m = _SUBJECT.match(first)
-    if len(found) == 1 and m and re.search(f"{_PLACE_END}$", found[0]):
+    if len(found) == 1 and m and _ENDS_IN_PLACE.search(found[0]):
         named = m.group("unit")
         if named in (found[0] + "政府", found[0] + "人民政府"):
             return (named,)
@@ -253,7 +254,7 @@ def _completed(first: str, body: str) -> tuple[str, ...]:
             return ()
         subject = m.group(1)
     level = "自治区" if subject.startswith("自治区") else subject[0]
-    place = sole_province(body, level) if level in ("省", "自治区") else own_place(body, level)
+    place = own_place(body, level)
     return _plausible((place + subject[len(level) :],)) if place else ()
 
 
@@ -279,7 +280,7 @@ def _from_sources(partial: str, sources: tuple[str, ...]) -> tuple[str, ...]:
         m = _SOURCE.search(line)
         if m and m.group(1).endswith(partial) and len(m.group(1)) > len(partial):
             place = m.group(1)[: -len(partial)]
-            if re.search(f"{_PLACE_END}$", place) or partial[0] in "省市区县旗州盟":
+            if _ENDS_IN_PLACE.search(place) or partial[0] in "省市区县旗州盟":
                 names.add(m.group(1))
     return _plausible((names.pop(),)) if len(names) == 1 else ()
 
@@ -296,7 +297,7 @@ def _whole_place(opening: list[str], first: str, body: str) -> tuple[str, ...]:
         level = "省"
     else:
         return ()
-    place = sole_province(body, level) if level == "省" else own_place(body, level)
+    place = own_place(body, level)
     return _plausible((place,)) if place else ()
 
 

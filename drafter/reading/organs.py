@@ -1,5 +1,5 @@
 """Organ names (templates/organ_names.yaml): full names for standard abbreviations, and the place a
-report that writes only 省政府 / 市科技局 names as its own.
+report that writes only 省政府 / 市科技局 names as its own (`own_place`).
 
 A place is only completed from strong evidence: a province from the closed list of provinces when it
 is the only one the text names; a city, district or county when the text names exactly one of that
@@ -43,19 +43,23 @@ def full_name(name: str) -> str:
     return name
 
 
-def sole_province(text: str, level: str) -> str | None:
+def _sole_province(text: str, level: str) -> str | None:
     """Return the only province (LEVEL 省) or autonomous region (LEVEL 自治区) TEXT names."""
     named = {p for p in _table().provinces if p.endswith(level) and p in text}
     return named.pop() if len(named) == 1 else None
 
 
 def own_place(text: str, level: str) -> str | None:
-    """Return the only place of LEVEL (市, 区, 县 …) that TEXT names as an issuing body would be.
+    """Return the only place of LEVEL (省, 自治区, 市, 区, 县 …) that TEXT names as its own.
 
-    《示例市…》 (a document the place issued), 中共示例市委, 示例市人民政府 / 示例市政府: a report
-    cites its own place's documents and bodies this way; a place named once in passing is no
-    evidence. Two such places (a district citing its city) give None.
+    A province or autonomous region: the only one of the closed list TEXT names. Any other
+    level: the only one named as an issuing body would be, 《示例市…》 (a document the place
+    issued), 中共示例市委, 示例市人民政府 / 示例市政府; a report cites its own place's documents
+    and bodies this way, and a place named once in passing is no evidence. Two such places (a
+    district citing its city) give None.
     """
+    if level in ("省", "自治区"):
+        return _sole_province(text, level)
     patterns = (
         rf"《(?:中共)?([{_HAN}]{{2,4}}?){level}",
         rf"(?:中共|(?<=、))([{_HAN}]{{2,4}}?){level}委",
@@ -65,11 +69,7 @@ def own_place(text: str, level: str) -> str | None:
     for pattern in patterns:
         for m in re.finditer(pattern, text):
             place = m.group(1)
-            if (
-                not place.startswith(_NOT_NAME_START)
-                and not _NOT_PLACE & set(place)
-                and place[-1] not in "省市区县旗"
-            ):
+            if place_like(place) and place[-1] not in "省市区县旗":
                 found.add(place + level)
     return found.pop() if len(found) == 1 else None
 
