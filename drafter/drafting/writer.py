@@ -60,35 +60,24 @@ _BEIJING = timezone(timedelta(hours=8))
 
 def render_docx(draft: Draft) -> bytes:
     """Return the .docx bytes of `draft`, laid out as a 公文; nothing is written to disk."""
-    template = _styled_bytes()
-    document, style_ids = _open_styled(template)
+    template, document, style_ids = _open_styled()
     _set_core_properties(document, draft)
     _add_blocks(document, style_ids, draft.blocks)
     return _save(document, template)
 
 
-def _styled_bytes() -> bytes:
-    """Return the bytes of templates/styled.docx."""
+def _open_styled() -> tuple[bytes, DocxDocument, dict[str, str]]:
+    """Return templates/styled.docx's bytes, a new document opened from them, its styles' ids."""
     path = template_path(STYLED_TEMPLATE)
     try:
-        return path.read_bytes()
-    except OSError as e:
-        raise TemplateDataError(
-            "公文模板文件缺失、损坏或缺少 drafter 的样式，请重新安装 drafter。", path=str(path)
-        ) from e
-
-
-def _open_styled(template: bytes) -> tuple[DocxDocument, dict[str, str]]:
-    """Return a new document opened from TEMPLATE (templates/styled.docx), and its styles' ids."""
-    path = template_path(STYLED_TEMPLATE)
-    try:
+        template = path.read_bytes()
         document = docx.Document(io.BytesIO(template))
         style_ids = _style_ids(document)
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as e:
         raise TemplateDataError(
             "公文模板文件缺失、损坏或缺少 drafter 的样式，请重新安装 drafter。", path=str(path)
         ) from e
-    return document, style_ids
+    return template, document, style_ids
 
 
 # The private steps of python-docx's PackageWriter.write that _save drives.
