@@ -151,7 +151,7 @@ def test_refresh_reports_the_deleted_figure_as_unplaceable(refreshed: RefreshRes
     )
 
 
-def test_refresh_fills_a_placeholder_and_makes_it_a_figure_control_of(
+def test_refresh_fills_a_placeholder_and_makes_it_a_figure_control(
     refreshed: RefreshResult,
 ) -> None:
     assert [(u.key, u.new) for u in refreshed.filled] == [("行政复议纠错件数", "96件")]
