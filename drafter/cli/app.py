@@ -23,6 +23,7 @@ from drafter.cli.chinese import (
 from drafter.cli.chinese import (
     display_width as display_width,  # re-exported: the commands pad tables with it
 )
+from drafter.cli.plain import info as info  # re-exported: every command prints with it
 from drafter.errors import DrafterError
 
 P = ParamSpec("P")
@@ -170,11 +171,6 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def info(message: str) -> None:
-    """Print a progress or summary line to stderr, keeping stdout for results (JSON, tables)."""
-    typer.echo(message, err=True)
-
-
 def is_terminal() -> bool:
     """Return True when stderr is a terminal (progress bars only there)."""
     return sys.stderr.isatty()
@@ -183,3 +179,8 @@ def is_terminal() -> bool:
 def pad(text: str, width: int) -> str:
     """Return TEXT padded with spaces to WIDTH terminal columns, at least one space after it."""
     return text + " " * max(1, width - display_width(text))
+
+
+# Importing each command module registers it on the app, in the order of `drafter --help`
+# (last, as each imports the names above from this module).
+from drafter.cli import check, draft, extract, learn, outline, refresh, scaffold  # noqa: E402, F401

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from drafter.cli.app import info
-
-if TYPE_CHECKING:
-    from drafter.catalogue import SessionTable
-    from drafter.learning import Skeleton
+# Re-exported: the commands import them from here with the options.
+from drafter.cli.plain import LEARNED_SKELETON as LEARNED_SKELETON
+from drafter.cli.plain import USER_YEARS as USER_YEARS
+from drafter.cli.plain import load_skeleton_for as load_skeleton_for
+from drafter.cli.plain import load_years_for as load_years_for
 
 # The positional argument of learn, outline and extract: report files or folders.
 ReportPaths = Annotated[
@@ -46,32 +46,3 @@ StrictOption = Annotated[
 JsonOption = Annotated[
     bool, typer.Option("--json", help="以 JSON 输出到标准输出（供其他程序使用）。")
 ]
-
-# Where `drafter learn` writes by default, relative to the current folder.
-LEARNED_SKELETON = Path("templates/skeleton.yaml")
-# The user's own years table, relative to the current folder.
-USER_YEARS = Path("templates/years.yaml")
-
-
-def load_skeleton_for(path: Path | None) -> Skeleton:
-    """Return the skeleton to use: --skeleton, else the one `learn` wrote here, else the shipped one."""
-    from drafter.learning import load_skeleton
-    from drafter.resources import template_path
-
-    if path is None and LEARNED_SKELETON.is_file():
-        path = LEARNED_SKELETON
-        if path.resolve() != template_path("skeleton.yaml").resolve():
-            info(f"使用本文件夹中学到的骨架：{path}（用 --skeleton 可指定其他骨架）")
-    return load_skeleton(path or template_path("skeleton.yaml"))
-
-
-def load_years_for(path: Path | None) -> SessionTable:
-    """Return the years table: the shipped one, extended by --years or by templates/years.yaml here."""
-    from drafter.catalogue import load_years
-    from drafter.resources import template_path
-
-    shipped = template_path("years.yaml").resolve()
-    if path is None and USER_YEARS.is_file() and USER_YEARS.resolve() != shipped:
-        path = USER_YEARS
-        info(f"使用本文件夹中的年度表：{path}（用 --years 可指定其他文件）")
-    return load_years(path)
