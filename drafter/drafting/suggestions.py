@@ -27,14 +27,18 @@ _CONTINUES = re.compile(
 _CLAIMS = re.compile(
     r"荣获|获评|获得|获批|评为|首创|首批|率先|全国第一|全省第一|唯一|同志|法制(?!审核)"
 )
-# A named city, county, banner, district, town or street: two or three characters before
-# 市/县/旗/区/镇/街道 that are not a generic word (依法治市, 全市, 设区的市, 城市, 社区, 开发区,
-# 乡镇) and not followed by another level (市县乡).
+# A named city, county, banner, district, town or street: two characters before 市/县/旗/区/镇/
+# 街道 that are not a generic word (依法治市, 全市, 设区的市, 城市, 社区, 开发区, 乡镇) and not
+# followed by another level (市县乡). Only whether a sentence holds one matters, so the two
+# characters (a third before them changes nothing) are written once for all four endings:
+# compiling the CJK range expands it character by character, 2 ms a time.
 _PLACE = re.compile(
-    r"[\u4e00-\u9fff]{2,3}(?<![治全本我各该城的每])(?:市|县|旗)(?![县区乡镇级直场民])"
-    r"|[\u4e00-\u9fff]{2,3}(?<![治全本我各该城的每社园发景辖片山老范验能新护库矿市县])区(?![县乡镇级直域])"
-    r"|[\u4e00-\u9fff]{2}(?<![全本我各该乡城集重小名点])镇(?![街村级])"
-    r"|[\u4e00-\u9fff]{2,3}(?<![全本我各该镇和、])街道(?![办党])"
+    r"[\u4e00-\u9fff]{2}(?:"
+    r"(?<![治全本我各该城的每])(?:市|县|旗)(?![县区乡镇级直场民])"
+    r"|(?<![治全本我各该城的每社园发景辖片山老范验能新护库矿市县])区(?![县乡镇级直域])"
+    r"|(?<![全本我各该乡城集重小名点])镇(?![街村级])"
+    r"|(?<![全本我各该镇和、])街道(?![办党])"
+    r")"
 )
 _ENDS = ("。", "！", "？", "；", ";", "”", "）")
 _FILL = re.compile(r"\{(年度|下年|自称)\}")
