@@ -13,11 +13,11 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_COLOR_INDEX
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.pkgwriter import PackageWriter
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Length, Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml.etree import SubElement
 
 from drafter.docx import (
     CopyingZipWriter,
@@ -56,6 +56,28 @@ SUGGESTION_COMMENT = (
     "请结合本年度实际情况改写或删除，并删去【建议改写】标记。"
 )
 _BEIJING = timezone(timedelta(hours=8))
+# Element and attribute names in Clark notation, made once: the writer makes ~1,000 elements.
+_W = {
+    name: qn(f"w:{name}")
+    for name in (
+        "p",
+        "pPr",
+        "pStyle",
+        "r",
+        "t",
+        "sdt",
+        "sdtPr",
+        "sdtContent",
+        "alias",
+        "tag",
+        "id",
+        "val",
+        "name",
+        "bookmarkStart",
+        "bookmarkEnd",
+    )
+}
+_XML_SPACE = qn("xml:space")
 
 
 def render_docx(draft: Draft) -> bytes:
@@ -157,9 +179,15 @@ def _set_style_id(paragraph: Paragraph, style_id: str) -> None:
     """Give `paragraph` the style `style_id` (`w:pStyle`).
 
     `Paragraph.style = name` looks the name up among all the template's styles for each
-    paragraph, which made it most of the time spent writing a draft.
+    paragraph, which made it most of the time spent writing a draft. A new paragraph (no
+    children yet) gets its `w:pPr` and `w:pStyle` made directly, as python-docx would make them.
     """
-    paragraph._p.get_or_add_pPr().style = style_id
+    p = paragraph._p
+    if len(p):
+        p.get_or_add_pPr().style = style_id
+        return
+    ppr = SubElement(p, _W["pPr"])
+    SubElement(ppr, _W["pStyle"]).set(_W["val"], style_id)
 
 
 def _closing_indents(blocks: tuple[Block, ...]) -> dict[BlockKind, Length]:
@@ -229,22 +257,20 @@ def _add_inline(
 def _add_run(paragraph: Paragraph, text: str) -> Run:
     """Return a new run of TEXT at the end of PARAGRAPH, as `paragraph.add_run(text)` makes it.
 
-    The run and its `w:t` are made directly (python-docx's element machinery took most of the
-    writing time); a tab or line break in TEXT goes through python-docx.
+    The run and its `w:t` are made directly, as lxml sub-elements (python-docx's element
+    machinery took most of the writing time); a tab or line break in TEXT goes through python-docx.
     """
-    r = OxmlElement("w:r")
-    paragraph._p.append(r)
+    r = SubElement(paragraph._p, _W["r"])
     run = Run(r, paragraph)
     if not text:
         return run
     if "\t" in text or "\n" in text or "\r" in text:
         run.text = text
         return run
-    t = OxmlElement("w:t")
+    t = SubElement(r, _W["t"])
     t.text = text
     if len(text.strip()) < len(text):
-        t.set(qn("xml:space"), "preserve")
-    r.append(t)
+        t.set(_XML_SPACE, "preserve")
     return run
 
 
@@ -265,24 +291,23 @@ def _wrap_in_content_control(
     placeholders would lose their yellow highlight. The control stands between the start and
     end of a hidden bookmark naming its key and role (`bookmark_name`): LibreOffice 7.4 drops
     the tag on saving a .docx but keeps the bookmark, from which refresh restores the tag.
+    The elements are made in the run's paragraph, then moved into place.
     """
     sdt_id, mark_id = ids
-    sdt = OxmlElement("w:sdt")
-    sdt_pr = OxmlElement("w:sdtPr")
-    for name, value in (("w:alias", title or key), ("w:tag", tag), ("w:id", str(sdt_id))):
-        child = OxmlElement(name)
-        child.set(qn("w:val"), value)
-        sdt_pr.append(child)
-    content = OxmlElement("w:sdtContent")
-    sdt.append(sdt_pr)
-    sdt.append(content)
-    run.element.addprevious(sdt)
-    content.append(run.element)
+    r = run.element
+    p = r.getparent()
+    sdt = SubElement(p, _W["sdt"])
+    sdt_pr = SubElement(sdt, _W["sdtPr"])
+    for name, value in (("alias", title or key), ("tag", tag), ("id", str(sdt_id))):
+        SubElement(sdt_pr, _W[name]).set(_W["val"], value)
+    content = SubElement(sdt, _W["sdtContent"])
+    r.addprevious(sdt)
+    content.append(r)
     kind, role = kind_role
-    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
-    start.set(qn("w:id"), str(mark_id))
-    start.set(qn("w:name"), bookmark_name(kind, key, role, sdt_id))
-    end.set(qn("w:id"), str(mark_id))
+    start, end = SubElement(p, _W["bookmarkStart"]), SubElement(p, _W["bookmarkEnd"])
+    start.set(_W["id"], str(mark_id))
+    start.set(_W["name"], bookmark_name(kind, key, role, sdt_id))
+    end.set(_W["id"], str(mark_id))
     sdt.addprevious(start)
     sdt.addnext(end)
 
