@@ -6,9 +6,9 @@ What each year's report cites comes from the years table (`drafter.catalogue.yea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
+from drafter import frozen_dataclass
 from drafter.text import chinese_numeral, parse_chinese_numeral
 
 DIGITS = "一二三四五六七八九"
@@ -27,7 +27,7 @@ _CONGRESS_CITE = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Session:
     """A national congress (plenary 0) or a Central Committee plenary session of one term."""
 
@@ -48,7 +48,7 @@ class Session:
         return (self.term, self.plenary)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class CitedSessions:
     """Sessions named at START:END of a text ("二十届二中、三中全会" names two)."""
 

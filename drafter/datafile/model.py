@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from drafter import frozen_dataclass
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class FigureValue:
     """One indicator's figures: this year's, last year's, and whether they are approximate (余)."""
 
@@ -15,7 +17,7 @@ class FigureValue:
     approx: bool = False
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class YearData:
     """Everything the data file says, validated.
 

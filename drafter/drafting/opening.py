@@ -6,8 +6,7 @@ as text to verify (【待核：…】 in its own content control, with a comment
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from drafter import frozen_dataclass
 from drafter.catalogue import (
     SessionTable,
     citation_for,
@@ -22,7 +21,7 @@ CITATION_KEY = "会议引文"
 CITATION_TITLE = "会议引文（待核）"
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class OpeningCitation:
     """What the opening cites: sessions as text, or as text to verify; the plan's name or ""."""
 

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from drafter import frozen_dataclass
 from drafter.catalogue import Indicator, load_indicators
 from drafter.datafile import ExtractedFigure, YearData, extract_figures
 from drafter.drafting.change import year_on_year
@@ -49,7 +50,7 @@ _CHANGE_GAP = re.compile(r"[，、,\s]?")
 _END = "。；！？：，、"
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class RolledForward:
     """This year's draft from last year's report, and what the writer must know about it.
 
@@ -64,7 +65,7 @@ class RolledForward:
     unplaced: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class RolledDocx:
     """A rolled-forward draft as .docx bytes, with what the summary line reports."""
 
