@@ -24,7 +24,7 @@ def _twin(cls: type) -> Any:
     body: dict[str, Any] = {
         k: v
         for k, v in vars(cls).items()
-        if k not in _SKIP + ("__match_args__",) and not (k in _MADE and _generated(v))
+        if k not in (*_SKIP, "__match_args__") and not (k in _MADE and _generated(v))
     }
     if body.get("__doc__", "").startswith(cls.__name__ + "("):
         body["__doc__"] = None  # written by the decorator: dataclasses writes its own
