@@ -6,7 +6,9 @@ peak memory of one run. outline and extract read one seed report (.txt), check r
 the example. `learn` at 250 and 1,000 reports: `python bench/learn.py 250 1000`.
 
 Run from the repository root: `python bench/commands.py [ROUNDS]`. Prints numbers; asserts nothing.
-Goals (issue 16): outline of one report ≤ 0.5 s and ≤ 2× the floor; --help ≤ 0.15 s.
+Goals (issue 16): outline of one report ≤ 0.5 s and ≤ 2× the floor; --help ≤ 0.15 s. `python -c
+pass` shows what every start costs before drafter runs (site, .pth files); `--help (no cache)`
+is the help typer prints when the per-user cache cannot be used (drafter.cli.quick).
 """
 
 from __future__ import annotations
@@ -52,12 +54,22 @@ def main() -> None:
             "check the example draft": [*drafter, "check", str(draft)],
             "--help": [*drafter, "--help"],
         }
+        script = Path(sys.executable).with_name("drafter")  # the console script pip installs
+        if script.is_file():
+            commands["drafter --help (script)"] = [str(script), "--help"]
+        commands["python alone (-c pass)"] = [sys.executable, "-c", "pass"]
         print(f"{rounds} alternating rounds each (the machine may be shared: read medians)")
         floors_all: list[float] = []
         for name, command in commands.items():
             floors, times = paired(floor, command, rounds)
             floors_all += floors
             print(summary(name, floors, times))
+        # The help as typer prints it, with no usable cache (a file where the folder would be).
+        (Path(tmp) / "no-cache").write_text("", encoding="utf-8")
+        uncached = {**ENV, "DRAFTER_CACHE_DIR": str(Path(tmp) / "no-cache" / "drafter")}
+        floors, times = paired(floor, [*drafter, "--help"], rounds, uncached)
+        floors_all += floors
+        print(summary("--help (no cache: typer)", floors, times))
         print(f"{'floor (import docx, save)':<28} median {statistics.median(floors_all):.3f} s")
         print("peak memory of one run (ru_maxrss):")
         print(f"  floor {peak_mib(floor):.0f} MiB")

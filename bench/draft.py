@@ -24,13 +24,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "示例市2025年度数据.yaml"
 ROUNDS = 15
+# PYTHONPATH: the console script, too, runs this checkout rather than an installed drafter.
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+ENV["PYTHONPATH"] = str(ROOT)
 
 
-def wall(command: list[str]) -> float:
+def wall(command: list[str], env: dict[str, str] | None = None) -> float:
     """Return the wall time, in seconds, of one run of COMMAND (which must succeed)."""
     start = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, env=ENV, check=True, capture_output=True)
+    subprocess.run(command, cwd=ROOT, env=env or ENV, check=True, capture_output=True)
     return time.perf_counter() - start
 
 
@@ -39,17 +41,22 @@ def floor_command(out: Path) -> list[str]:
     return [sys.executable, "-c", f"import docx; docx.Document().save({str(out)!r})"]
 
 
-def paired(floor: list[str], command: list[str], rounds: int) -> tuple[list[float], list[float]]:
-    """Return the floor's and COMMAND's wall times, run alternately ROUNDS times after a warm-up."""
-    wall(floor), wall(command)  # warm the page cache and any per-user cache
+def paired(
+    floor: list[str], command: list[str], rounds: int, env: dict[str, str] | None = None
+) -> tuple[list[float], list[float]]:
+    """Return the floor's and COMMAND's wall times, run alternately ROUNDS times after a warm-up.
+
+    ENV (default: ENV) is COMMAND's environment; the floor always runs in ENV.
+    """
+    wall(floor), wall(command, env)  # warm the page cache and any per-user cache
     floors, times = [], []
     for i in range(rounds):
         if i % 2:
-            times.append(wall(command))
+            times.append(wall(command, env))
             floors.append(wall(floor))
         else:
             floors.append(wall(floor))
-            times.append(wall(command))
+            times.append(wall(command, env))
     return floors, times
 
 

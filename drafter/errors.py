@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
@@ -78,6 +77,8 @@ class DraftFormatError(DrafterError):
 
 def did_you_mean(word: str, candidates: Iterable[object], *, cutoff: float = 0.3) -> str:
     """Return "您是否想写：A、B？" with the up to three CANDIDATES closest to WORD, or ""."""
+    import difflib  # here: only a mistake needs it
+
     close = difflib.get_close_matches(word, [str(c) for c in candidates], n=3, cutoff=cutoff)
     return f"您是否想写：{'、'.join(close)}？" if close else ""
 

@@ -16,15 +16,14 @@ _DIGITS = DIGITS
 _NUM = f"[{_DIGITS}十]"
 _CONGRESS_NAME = re.compile(rf"^党的({_NUM}{{1,3}})大$")
 _PLENARY_NAME = re.compile(rf"^({_NUM}{{1,3}})届([{_DIGITS}])中全会$")
-# "二十届二中、三中全会", "十九届六中全会", "二十届中央委员会第三次全体会议"
-_PLENARY_CITE = re.compile(
+# Citations in text, compiled on first use (a draft names sessions but never reads them):
+# "二十届二中、三中全会", "十九届六中全会", "二十届中央委员会第三次全体会议";
+# "党的二十大", or a bare "二十大" when what follows shows it is the congress ("二十大精神").
+_PLENARY_CITE = (
     rf"({_NUM}{{1,3}})届(?:中央委员会)?([{_DIGITS}]中(?:[、，和及与][{_DIGITS}]中)*)全会"
     rf"|({_NUM}{{1,3}})届中央委员会第([{_DIGITS}])次全体会议"
 )
-# "党的二十大", or a bare "二十大" when what follows shows it is the congress ("二十大精神").
-_CONGRESS_CITE = re.compile(
-    rf"(党的)?(十[{_DIGITS}]|[二三四五六七八九]十[{_DIGITS}]?)大(?=(精神|以来|和|、|及|报告|会议|提出|作出|部署|强调|召开)?)"
-)
+_CONGRESS_CITE = rf"(党的)?(十[{_DIGITS}]|[二三四五六七八九]十[{_DIGITS}]?)大(?=(精神|以来|和|、|及|报告|会议|提出|作出|部署|强调|召开)?)"
 
 
 @frozen_dataclass
@@ -60,7 +59,7 @@ class CitedSessions:
 def find_cited_sessions(text: str) -> list[CitedSessions]:
     """Return every congress or plenary citation in TEXT, in order, with where it is."""
     found: list[CitedSessions] = []
-    for m in _PLENARY_CITE.finditer(text):
+    for m in re.finditer(_PLENARY_CITE, text):
         if m.group(1):
             term = parse_chinese_numeral(m.group(1))
             numbers = [_DIGITS.index(ch) + 1 for ch in re.findall(f"([{_DIGITS}])中", m.group(2))]
@@ -68,7 +67,7 @@ def find_cited_sessions(text: str) -> list[CitedSessions]:
             term = parse_chinese_numeral(m.group(3))
             numbers = [_DIGITS.index(m.group(4)) + 1]
         found.append(CitedSessions(m.start(), m.end(), tuple(Session(term, n) for n in numbers)))
-    for m in _CONGRESS_CITE.finditer(text):
+    for m in re.finditer(_CONGRESS_CITE, text):
         if m.group(1) or m.group(3):
             found.append(
                 CitedSessions(m.start(), m.end(), (Session(parse_chinese_numeral(m.group(2)), 0),))
