@@ -6,7 +6,8 @@ of `drafter draft` and two thirds of `drafter --help` over python's own start.
 Help: what typer printed for `drafter`, `drafter -h` or `drafter --help` (stdout, stderr, exit
 code) is kept in the per-user cache under a key of everything it depends on: the request, the
 sources of drafter.cli and drafter/__init__.py (version), typer's installed file, python's
-version, the terminal width and how drafter was started (the program name in "用法：").
+version, the terminal width, whether stdout is a terminal and how drafter was started (the
+program name in "用法：").
 Any change gives a new key, so a kept help is never stale; with no usable cache typer answers.
 
 Draft: `drafter draft DATA [-o OUT] [--base FILE] [--skeleton FILE] [--years FILE] [--force]`
@@ -52,6 +53,7 @@ def help_key(argv: Sequence[str]) -> str | None:
         stat.st_size,
         stat.st_mtime_ns,
         shutil.get_terminal_size().columns,
+        sys.stdout is not None and sys.stdout.isatty(),
         sys.argv[0],
         getattr(main, "__package__", None),
         os.environ.get("TYPER_USE_RICH"),
@@ -111,10 +113,17 @@ def record_help(key: str, app: Callable[[], object]) -> None:
 
 
 def _emit(out: str, err: str) -> None:
+    """Write OUT to stdout and ERR to stderr; a closed pipe exits 1, quietly, as typer does."""
     for text, stream in ((out, sys.stdout), (err, sys.stderr)):
-        if text and stream is not None:
+        if not text or stream is None:
+            continue
+        try:
             stream.write(text)
             stream.flush()
+        except BrokenPipeError:  # `drafter --help | head -1`: the reader has gone
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())  # so that flushing at exit cannot fail again
+            raise SystemExit(1) from None
 
 
 def _completing() -> bool:

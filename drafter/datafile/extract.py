@@ -368,7 +368,7 @@ def _fitting_words(fig: FoundFigure, indicators: dict[str, Indicator]) -> _Fitti
         memo["fit", fig.kind, fig.unit] = _Fitting(
             [(i, ind, [(frozenset(g), sum(map(len, g))) for g in ind.match]) for i, ind in fitting],
             tuple(dict.fromkeys(w for _, ind in fitting for g in ind.match for w in g)),
-            frozenset(w for _, ind in fitting for w in _other_words(ind, indicators)),
+            frozenset().union(*(_other_words(ind, indicators) for _, ind in fitting)),
         )
     return memo["fit", fig.kind, fig.unit]  # type: ignore[return-value]
 
