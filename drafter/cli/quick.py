@@ -42,7 +42,8 @@ def help_key(argv: Sequence[str]) -> str | None:
             return None
         stat = os.stat(typer_file)
         digest = hashlib.sha256(sources_digest(Path(__file__).parent).encode())
-    except (OSError, ImportError, ValueError):
+        terminal = sys.stdout is not None and sys.stdout.isatty()
+    except (OSError, ImportError, ValueError):  # ValueError: a closed stdout
         return None
     main = sys.modules.get("__main__")
     depends = (
@@ -53,7 +54,7 @@ def help_key(argv: Sequence[str]) -> str | None:
         stat.st_size,
         stat.st_mtime_ns,
         shutil.get_terminal_size().columns,
-        sys.stdout is not None and sys.stdout.isatty(),
+        terminal,
         sys.argv[0],
         getattr(main, "__package__", None),
         os.environ.get("TYPER_USE_RICH"),
