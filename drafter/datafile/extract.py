@@ -337,28 +337,17 @@ def _memo(indicators: dict[str, Indicator]) -> dict[object, object]:
 def _other_words(ind: Indicator, indicators: dict[str, Indicator]) -> frozenset[str]:
     memo = _memo(indicators)
     if ("others", ind.key) not in memo:
-        memo["others", ind.key] = _kind_words(ind.kind, indicators) - _own_words(ind, memo)
+        own = {w for g in ind.match for w in g}
+        memo["others", ind.key] = _kind_words(ind.kind, indicators) - own
     return memo["others", ind.key]  # type: ignore[return-value]
 
 
 def _kind_words(kind: str, indicators: dict[str, Indicator]) -> frozenset[str]:
-    """Return the first word (3 characters or more) of every keyword group of KIND's indicators."""
     memo = _memo(indicators)
-    if ("words", kind) not in memo:
-        memo["words", kind] = frozenset(
-            group[0]
-            for other in indicators.values()
-            if other.kind == kind
-            for group in other.match
-            if len(group[0]) >= 3
-        )
+    if ("words", kind) not in memo:  # the first word (3 characters or more) of each group
+        groups = [g for other in indicators.values() if other.kind == kind for g in other.match]
+        memo["words", kind] = frozenset(g[0] for g in groups if len(g[0]) >= 3)
     return memo["words", kind]  # type: ignore[return-value]
-
-
-def _own_words(ind: Indicator, memo: dict[object, object]) -> frozenset[str]:
-    if ("own", ind.key) not in memo:
-        memo["own", ind.key] = frozenset(w for g in ind.match for w in g)
-    return memo["own", ind.key]  # type: ignore[return-value]
 
 
 @frozen_dataclass
@@ -375,30 +364,21 @@ def _fitting_words(fig: FoundFigure, indicators: dict[str, Indicator]) -> _Fitti
     """Return the indicators FIG's kind and unit can report, in catalogue order, with their words."""
     memo = _memo(indicators)
     if ("fit", fig.kind, fig.unit) not in memo:
-        families = [family for family in UNIT_FAMILIES if fig.unit in family]
-        fitting = [
+        units = frozenset().union([fig.unit], *(f for f in UNIT_FAMILIES if fig.unit in f))
+        fitting = [  # changes and ranks are never an indicator's value
             (i, ind)
             for i, ind in enumerate(indicators.values())
-            if ind.kind == fig.kind  # changes and ranks are never an indicator's value
-            and (ind.unit == fig.unit or any(ind.unit in family for family in families))
+            if ind.kind == fig.kind and ind.unit in units
         ]
+        owns = [frozenset(w for g in ind.match for w in g) for _, ind in fitting]
+        # the item words, the union of their `_other_words`: the kind's words not all of them own
+        items = _kind_words(fig.kind, indicators) - frozenset.intersection(*owns) if owns else None
         memo["fit", fig.kind, fig.unit] = _Fitting(
-            [(i, ind, _groups(ind, memo)) for i, ind in fitting],
+            [(i, ind, [(frozenset(g), sum(map(len, g))) for g in ind.match]) for i, ind in fitting],
             tuple(dict.fromkeys(w for _, ind in fitting for g in ind.match for w in g)),
-            # the union of their `_other_words`: the kind's words none of them owns all of
-            _kind_words(fig.kind, indicators)
-            - frozenset.intersection(*(_own_words(ind, memo) for _, ind in fitting))
-            if fitting
-            else frozenset(),
+            items or frozenset(),
         )
     return memo["fit", fig.kind, fig.unit]  # type: ignore[return-value]
-
-
-def _groups(ind: Indicator, memo: dict[object, object]) -> list[tuple[frozenset[str], int]]:
-    """Return IND's keyword groups as (the words, their total length), made once per run."""
-    if ("groups", ind.key) not in memo:
-        memo["groups", ind.key] = [(frozenset(g), sum(map(len, g))) for g in ind.match]
-    return memo["groups", ind.key]  # type: ignore[return-value]
 
 
 def _clause_spans(sentence: str) -> list[tuple[int, int]]:
