@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from typing import Literal, get_args
 
-from drafter import frozen_dataclass
 from drafter.errors import TemplateDataError
 from drafter.resources import load_template_yaml, template_path
 
@@ -41,7 +41,7 @@ def part_of(category: str) -> str:
     return "achievements" if category in PART1_CATEGORIES else category
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class CategorySpec:
     """One category: id, default heading, short Chinese key, title cue words, keyword weights."""
 

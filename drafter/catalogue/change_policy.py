@@ -6,11 +6,11 @@ Draft, refresh and roll-forward write by it; check judges a report's 同比 by i
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Any
 
-from drafter import frozen_dataclass
 from drafter.errors import TemplateDataError
 from drafter.resources import load_template_yaml, template_path
 from drafter.text import format_quantity
@@ -22,7 +22,7 @@ _FIELD = re.compile(r"\{([^{}]*)\}")
 _SMALL = ("写增减", "不写")
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class ChangePolicy:
     """When a year-on-year change is written as a percentage, and how each case reads."""
 

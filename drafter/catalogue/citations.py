@@ -8,16 +8,16 @@ cannot be answered.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from drafter import frozen_dataclass
 from drafter.catalogue.sessions import DIGITS, Session, session_from_name
 from drafter.catalogue.years import USER_TABLE, Plan, SessionTable, load_sessions
 from drafter.errors import TemplateDataError
 from drafter.text import chinese_numeral
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class Citation:
     """What a report for one year cites: the latest congress and its plenaries from 二中 on.
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from drafter import frozen_dataclass
 from drafter.catalogue.categories import CATEGORY_IDS
 from drafter.catalogue.levels import LEVELS
 from drafter.errors import TemplateDataError, did_you_mean
@@ -23,7 +23,7 @@ _BAD_KEY = re.compile(r"[.:：\s]")
 _KIND_UNIT = {"percent": "%", "money": "元"}
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class Indicator:
     """One catalogue entry: where it belongs, its unit and kind, how it is written and found."""
 

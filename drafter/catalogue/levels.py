@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from drafter import frozen_dataclass
 from drafter.errors import TemplateDataError
 from drafter.resources import load_template_yaml, template_path
 
@@ -15,7 +15,7 @@ _WORDS = ("自称", "全域", "委员会", "常务会议")
 _GOVERNMENT = ("人民政府", "政府")
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class LevelSpec:
     """One level: the endings that name it, its wording templates, and its bodies' words."""
 
@@ -25,7 +25,7 @@ class LevelSpec:
     bodies: tuple[str, ...]
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class Level:
     """The level of one unit, its 本级 character filled in: what the draft says for it."""
 
@@ -39,7 +39,7 @@ class Level:
         return self.words[name]
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class _Table:
     specs: dict[str, LevelSpec]
     municipalities: tuple[str, ...]

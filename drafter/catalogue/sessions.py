@@ -6,9 +6,9 @@ What each year's report cites comes from the years table (`drafter.catalogue.yea
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
-from drafter import frozen_dataclass
 from drafter.text import chinese_numeral, parse_chinese_numeral
 
 DIGITS = "一二三四五六七八九"
@@ -26,7 +26,7 @@ _PLENARY_CITE = (
 _CONGRESS_CITE = rf"(党的)?(十[{_DIGITS}]|[二三四五六七八九]十[{_DIGITS}]?)大(?=(精神|以来|和|、|及|报告|会议|提出|作出|部署|强调|召开)?)"
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class Session:
     """A national congress (plenary 0) or a Central Committee plenary session of one term."""
 
@@ -47,7 +47,7 @@ class Session:
         return (self.term, self.plenary)
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class CitedSessions:
     """Sessions named at START:END of a text ("二十届二中、三中全会" names two)."""
 

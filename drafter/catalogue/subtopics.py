@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from drafter import frozen_dataclass
 from drafter.catalogue.categories import CATEGORY_IDS
 from drafter.catalogue.indicators import load_indicators
 from drafter.errors import TemplateDataError, did_you_mean
@@ -14,7 +14,7 @@ from drafter.resources import load_template_yaml, template_path
 SUBTOPICS = "paragraphs.yaml"
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class SubTopic:
     """The indicators written as one paragraph, and the clauses that open and close it."""
 

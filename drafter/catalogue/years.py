@@ -11,13 +11,12 @@ from __future__ import annotations
 import contextlib
 import itertools
 import re
-from dataclasses import field, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from drafter import frozen_dataclass
 from drafter.catalogue.sessions import Session, session_from_name
 from drafter.errors import DataError, TemplateDataError, did_you_mean
 from drafter.resources import load_yaml_with_lines, template_path
@@ -36,7 +35,7 @@ _PLAN_YEARS = re.compile(
 )
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class Plan:
     """A national plan a report implements in the years FIRST..LAST (the 纲要), named as cited."""
 
@@ -50,7 +49,7 @@ class Plan:
         return f"《{self.name}》"
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class SessionTable:
     """The sessions in order, the last year they are complete for, the plans and yearly notes.
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Collection, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from drafter import frozen_dataclass
 from drafter.catalogue import CATEGORY_IDS, Indicator, load_categories, load_indicators
 from drafter.text import FoundFigure, find_figures, split_clauses, split_sentences
 
@@ -35,7 +35,7 @@ OPENING = "other"  # the category of the opening paragraph, which precedes every
 _REACH = 300
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class ExtractedFigure:
     """A figure of a report with the category and heading of its section, its sentence, its indicator."""
 
@@ -350,7 +350,7 @@ def _kind_words(kind: str, indicators: dict[str, Indicator]) -> frozenset[str]:
     return memo["words", kind]  # type: ignore[return-value]
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class _Fitting:
     """The indicators a figure's kind and unit can report, with the words their matches use."""
 

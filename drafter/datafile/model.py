@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import field
-
-from drafter import frozen_dataclass
+from dataclasses import dataclass, field
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class FigureValue:
     """One indicator's figures: this year's, last year's, and whether they are approximate (余)."""
 
@@ -17,7 +15,7 @@ class FigureValue:
     approx: bool = False
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class YearData:
     """Everything the data file says, validated.
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from drafter import frozen_dataclass
 from drafter.catalogue import (
     PART1_CATEGORIES,
     RULE_PARTS,
@@ -64,14 +64,14 @@ _ITEM_NUMBER = re.compile(
 )
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class _Frame:
     title: str
     parts: dict[str, str]
     suggestions: int
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class _Context:
     """What every section needs: the data, the skeleton, and the suggestions left to offer."""
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from drafter import frozen_dataclass
 from drafter.text import TO_CONFIRM_OPEN, placeholder, to_confirm
 
 BlockKind = Literal[
@@ -13,14 +13,14 @@ BlockKind = Literal[
 ]
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class Text:
     """Plain prose."""
 
     text: str
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class Figure:
     """A filled figure (role "value") or its computed year-on-year phrase (role "change").
 
@@ -34,7 +34,7 @@ class Figure:
     pending: bool = False
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class Placeholder:
     """A figure the data did not give: shown as 【待填：label】, highlighted yellow."""
 
@@ -46,14 +46,14 @@ class Placeholder:
         return placeholder(self.label)
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class Suggestion:
     """Suggested text learned from past reports that the writer must rewrite; marked apart."""
 
     text: str
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class ToConfirm:
     """A figure carried over from last year's report: shown as 【待核：ORIGINAL】, yellow.
 
@@ -69,7 +69,7 @@ class ToConfirm:
         return f"{TO_CONFIRM_OPEN}{self.original}】"
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class Flag:
     """Words carried over that the writer must look at (a date of last year): a Word comment NOTE."""
 
@@ -77,7 +77,7 @@ class Flag:
     note: str
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class ToVerify:
     """Text drafter wrote without being able to confirm it: the writer checks it and edits it.
 
@@ -100,7 +100,7 @@ class ToVerify:
 Inline = Text | Figure | Placeholder | Suggestion | ToConfirm | Flag | ToVerify
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class Block:
     """One paragraph of the draft: its kind (which named style) and its inline pieces."""
 
@@ -114,7 +114,7 @@ class Block:
         return "".join(i.text for i in self.inlines)
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class Draft:
     """A whole draft: metadata for core properties, then the blocks in reading order."""
 
@@ -138,7 +138,7 @@ class Draft:
         )
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class DraftCounts:
     """What a draft leaves to the writer: figures filled, placeholders, suggestions, text to verify."""
 
@@ -150,7 +150,7 @@ class DraftCounts:
     to_verify: tuple[ToVerify, ...] = ()
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class DraftedDocx:
     """A draft written as .docx bytes, with its counts for the summary line."""
 

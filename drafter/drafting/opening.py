@@ -6,7 +6,8 @@ as text to verify (【待核：…】 in its own content control, with a comment
 
 from __future__ import annotations
 
-from drafter import frozen_dataclass
+from dataclasses import dataclass
+
 from drafter.catalogue import (
     SessionTable,
     citation_for,
@@ -21,7 +22,7 @@ CITATION_KEY = "会议引文"
 CITATION_TITLE = "会议引文（待核）"
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class OpeningCitation:
     """What the opening cites: sessions as text, or as text to verify; the plan's name or ""."""
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from drafter import frozen_dataclass
 from drafter.catalogue import Indicator, Level, change_phrase, load_subtopics
 from drafter.datafile import FigureValue, YearData, match_sentence
 from drafter.drafting.suggestions import fill_suggestion, reusable
@@ -25,7 +25,7 @@ _SAID_CHARS = 6  # a clause whose first six characters were written is said alre
 _SAMPLE = "8"  # what a slot is filled with to match the exemplar as extract matches a figure
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class Paragraph:
     """One paragraph of figures: its opening clause, its sentences (markers in), its effect."""
 

@@ -11,10 +11,10 @@ it; refresh writes its tag back, so that control is written anew too.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml.etree import _Element
 
-from drafter import frozen_dataclass
 from drafter.catalogue import Indicator, load_indicators
 from drafter.datafile import FigureValue, YearData
 from drafter.docx import (
@@ -43,7 +43,7 @@ DOCUMENT_PART = "word/document.xml"
 RESTORED_LABEL = "内容控件标签"
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class Update:
     """One control whose text refresh replaced: a figure (role "value") or its 同比 phrase."""
 
@@ -53,7 +53,7 @@ class Update:
     new: str
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class Unplaced:
     """A figure the data gives but the draft has no control or placeholder for any more."""
 
@@ -61,7 +61,7 @@ class Unplaced:
     value: str
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class Notice:
     """Something the writer should know about one control: left alone, or left to fill by hand.
 
@@ -74,7 +74,7 @@ class Notice:
     reason: str
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class RefreshResult:
     """The refreshed .docx and what refresh did to it."""
 

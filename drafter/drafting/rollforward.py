@@ -11,7 +11,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from drafter import frozen_dataclass
 from drafter.catalogue import Indicator, load_indicators
 from drafter.datafile import ExtractedFigure, YearData, extract_figures
 from drafter.drafting.change import year_on_year
@@ -50,7 +49,7 @@ _CHANGE_GAP = re.compile(r"[，、,\s]?")
 _END = "。；！？：，、"
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class RolledForward:
     """This year's draft from last year's report, and what the writer must know about it.
 
@@ -65,7 +64,7 @@ class RolledForward:
     unplaced: tuple[str, ...]
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class RolledDocx:
     """A rolled-forward draft as .docx bytes, with what the summary line reports."""
 

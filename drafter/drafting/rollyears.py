@@ -9,8 +9,8 @@ or any other mention of last year in the body is flagged for the writer, never s
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from drafter import frozen_dataclass
 from drafter.catalogue import citation_for, find_cited_sessions, missing_sessions_advice, table_gap
 
 # A year, not part of a longer number: "2024年", "2024年度", "（2024版）", "2022—2023".
@@ -26,7 +26,7 @@ _PLAN_2025 = re.compile(r"《?法治政府建设实施纲要（2021—2025年）
 _PLAN_LAST_YEAR = 2025
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class Moved:
     """TEXT with its year words moved on, and (start, end, note) spans left for the writer."""
 

@@ -8,8 +8,8 @@ parts and headings. A skeleton learned from the unit's own reports gives its own
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from drafter import frozen_dataclass
 from drafter.catalogue import PART1_CATEGORIES
 from drafter.learning import Skeleton, Variant, is_shipped
 
@@ -39,7 +39,7 @@ _NOT_A_HEADING = re.compile(r"\{(?!年度\}|下年\})|[。；]")
 _TITLE = re.compile(r"^(.*?)(关于)(\d{4}年度?)(.+)$")
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class Shape:
     """How the draft is arranged, and the headings it uses (None: the default's)."""
 

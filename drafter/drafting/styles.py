@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -11,7 +13,6 @@ from docx.shared import Length, Pt
 from docx.styles.style import ParagraphStyle
 from lxml.etree import _Element
 
-from drafter import frozen_dataclass
 from drafter.docx import get_or_add
 from drafter.drafting.model import BlockKind
 
@@ -54,7 +55,7 @@ _PPR_AFTER_AUTOSPACE = (
 _THEME_ATTRS = tuple(qn(f"w:{a}") for a in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"))
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class _Spec:
     """How one paragraph style looks; the defaults are those of body text."""
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from drafter import frozen_dataclass
 from drafter.errors import TemplateDataError
 from drafter.resources import template_path, templates_dir
 
@@ -93,21 +93,21 @@ class _NotSimple(Exception):
     """The template asks for what only jinja2 does (here: a name the context lacks)."""
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class _If:
     test: tuple[tuple[bool, str], ...]  # all of (negated, name) must hold
     body: tuple[_Node, ...]
     orelse: tuple[_Node, ...]
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class _For:
     target: str
     items: str
     body: tuple[_Node, ...]
 
 
-@frozen_dataclass
+@dataclass(frozen=True)
 class _Var:
     name: str
 
