@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import json
 import math
+import multiprocessing
 import re
+import sys
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import chain
@@ -22,9 +24,10 @@ from typing import Any
 
 from drafter.catalogue import CATEGORY_IDS
 from drafter.errors import TemplateDataError
-from drafter.reading.features import SHARED, section_features
+from drafter.reading.features import SHARED, prepare_features, section_features
 from drafter.reading.model import Outline, Section
 from drafter.resources import template_path
+from drafter.workers import map_in_workers, worker_count
 
 MODEL_FILE = "heading_model.json"
 # Below this probability a section's category is shown as 待核 (to be checked by a person).
@@ -117,10 +120,20 @@ def load_model() -> HeadingModel:
     return HeadingModel.from_dict(raw, str(path))
 
 
-def classify_outline(outline: Outline, model: HeadingModel | None = None) -> Outline:
-    """Return OUTLINE with every section's category, probability and runner-up set (in place)."""
+def classify_outline(
+    outline: Outline, model: HeadingModel | None = None, *, workers: int | None = None
+) -> Outline:
+    """Return OUTLINE with every section's category, probability and runner-up set (in place).
+
+    A very large outline of the shipped model is classified in worker processes (WORKERS of them,
+    or one per core from PARALLEL_FROM sections; 1: here); the result is the same either way.
+    """
     use = model if model is not None else load_model()
-    _classify_level(outline.sections, None, use, inherited=None)
+    count = _worker_count(outline.sections, workers) if model is None else 1
+    if count > 1:
+        _classify_top_in_workers(outline.sections, use, count)
+    else:
+        _classify_level(outline.sections, None, use, inherited=None)
     return outline
 
 
@@ -137,16 +150,7 @@ def _classify_level(
 ) -> None:
     part1_before = False  # a sibling before this one is part-1 work (see _passes_down)
     for index, section in enumerate(sections):
-        if inherited is not None:
-            ranked = [inherited]
-        elif section.category_hint is not None:
-            ranked = [(section.category_hint, section.hint_score)]
-        elif section.level == 1 and (part := _part_cue(section.title)) is not None:
-            ranked = [(part, _PART_CUE_PROBABILITY)]
-        else:
-            features = section_features(section, parent, index, len(sections))
-            ranked = model.probabilities(features)
-        _set(section, ranked)
+        _set(section, _ranked(section, parent, index, len(sections), model, inherited))
         passes = inherited or (
             (section.category, section.score)
             if section.level == 1 and _passes_down(section, part1_before)
@@ -154,6 +158,24 @@ def _classify_level(
         )
         part1_before = part1_before or _is_part1(section.category)
         _classify_level(section.children, section.category, model, passes)
+
+
+def _ranked(
+    section: Section,
+    parent: str | None,
+    index: int,
+    n_siblings: int,
+    model: HeadingModel,
+    inherited: tuple[str, float] | None,
+) -> list[tuple[str, float]]:
+    if inherited is not None:
+        return [inherited]
+    if section.category_hint is not None:
+        return [(section.category_hint, section.hint_score)]
+    if section.level == 1 and (part := _part_cue(section.title)) is not None:
+        return [(part, _PART_CUE_PROBABILITY)]
+    features = section_features(section, parent, index, n_siblings)
+    return model.probabilities(features)
 
 
 def _is_part1(category: str | None) -> bool:
@@ -184,3 +206,104 @@ def _set(section: Section, ranked: list[tuple[str, float]]) -> None:
         section.runner_up, section.runner_up_score = ranked[1][0], round(ranked[1][1], 3)
     else:
         section.runner_up, section.runner_up_score = None, 0.0
+
+
+# From this many sections an outline is classified in worker processes: a section costs about
+# 0.1 ms, starting the workers some 30 ms, so below it classifying here is as fast.
+PARALLEL_FROM = 3000
+# Top-level sections are sent to the workers in spans of at least this many sections each.
+_SPAN_MIN = 100
+# What a worker sends back for each section: category, score, runner-up and its score.
+_Result = tuple[str, float, str | None, float]
+# A span of top-level sections: first index, end index, number of top-level sections, and the
+# sections themselves, or None when forked workers find them in _FORKED.
+_Span = tuple[int, int, int, list[Section] | None]
+# The top-level sections being classified, which forked workers inherit (none are pickled).
+_FORKED: list[Section] = []
+
+
+def _worker_count(sections: list[Section], workers: int | None) -> int:
+    """Return how many worker processes are to classify SECTIONS (1: none, classify here).
+
+    None inside a worker (learn reads reports in workers: pools do not nest). Only the shipped
+    model is used there (workers load it themselves when they do not inherit it).
+    """
+    if len(sections) < 2 or multiprocessing.parent_process() is not None:
+        return 1
+    if workers is None and not _has_at_least(sections, PARALLEL_FROM):
+        return 1
+    # as many as there are cores, however few top-level sections share the work
+    return worker_count(len(sections) if workers else sys.maxsize, workers)
+
+
+def _has_at_least(sections: list[Section], count: int) -> bool:
+    stack = list(sections)
+    seen = 0
+    while stack and seen < count:
+        seen += 1
+        stack.extend(stack.pop().children)
+    return seen >= count
+
+
+def _classify_top_in_workers(sections: list[Section], model: HeadingModel, workers: int) -> None:
+    """Classify SECTIONS (the top level) and their subtrees in workers, as _classify_level does.
+
+    A top-level section's features do not depend on its siblings' categories, nor do its
+    children's when it does not pass its category down; so each subtree is classified in a
+    worker as if it did not, and the few that do (_passes_down, decided here in order) have
+    their descendants given their category afterwards, as _classify_level gives it.
+    """
+    global _FORKED
+    forked = multiprocessing.get_start_method() == "fork"
+    sizes = [_size(section) for section in sections]
+    # spans of about an eighth of a worker's share each, so that the workers finish together
+    per_span = max(_SPAN_MIN, sum(sizes) // (workers * 8))
+    spans: list[_Span] = []
+    start = size = 0
+    for end, section_size in enumerate(sizes, 1):
+        size += section_size
+        if size >= per_span or end == len(sections):
+            spans.append((start, end, len(sections), None if forked else sections[start:end]))
+            start, size = end, 0
+    prepare_features()  # loaded once here, for forked workers to inherit
+    _FORKED = sections if forked else []
+    try:
+        for (start, end, _, _), results in zip(
+            spans, map_in_workers(_classify_span, spans, workers), strict=True
+        ):
+            walked = [s for top in sections[start:end] for s in top.walk()]
+            for section, result in zip(walked, results, strict=True):
+                (
+                    section.category,
+                    section.score,
+                    section.runner_up,
+                    section.runner_up_score,
+                ) = result
+    finally:
+        _FORKED = []
+    part1_before = False
+    for section in sections:
+        if section.level == 1 and _passes_down(section, part1_before):
+            passes = (section.category, section.score)
+            _classify_level(section.children, section.category, model, passes)
+        part1_before = part1_before or _is_part1(section.category)
+
+
+def _size(section: Section) -> int:
+    return 1 + sum(_size(child) for child in section.children)
+
+
+def _classify_span(span: _Span) -> list[_Result]:
+    """Return the results of a span of top-level sections and their subtrees, in walk order.
+
+    Runs in a worker; each subtree is classified as if its root did not pass its category down.
+    """
+    start, end, count, given = span
+    sections = given if given is not None else _FORKED[start:end]
+    model = load_model()
+    out: list[_Result] = []
+    for index, section in enumerate(sections, start):
+        _set(section, _ranked(section, None, index, count, model, None))
+        _classify_level(section.children, section.category, model, None)
+        out.extend((s.category, s.score, s.runner_up, s.runner_up_score) for s in section.walk())
+    return out

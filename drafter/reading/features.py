@@ -121,6 +121,11 @@ class _Lexicon:
         return _best(scores)
 
 
+def prepare_features() -> None:
+    """Load the category table the features use (before worker processes are forked)."""
+    _lexicon()
+
+
 def _lexicon() -> _Lexicon:
     global _TABLE
     specs = load_categories()
