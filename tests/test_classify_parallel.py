@@ -1,0 +1,123 @@
+"""A very large outline classified in worker processes: the same results as in one process."""
+
+from __future__ import annotations
+
+import copy
+import multiprocessing
+import os
+from collections.abc import Iterator
+from typing import NoReturn
+
+import pytest
+
+from drafter.reading import Outline, build_outline, classify_outline, parse_report, read_report
+
+from helpers import CORPUS, SEEDS
+
+_Row = tuple[str | None, str, str, float, str | None, float]
+
+
+@pytest.fixture(scope="module")
+def big() -> Outline:
+    """Return one unclassified outline of every corpus excerpt's and seed's top-level sections.
+
+    They are there five times, each time turned round by a different number of sections, so a
+    result given to the wrong section shows.
+    """
+    files = sorted((CORPUS / "raw").glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+    outlines = [build_outline(read_report(f)) for f in files]
+    tops = [s for o in outlines for s in o.sections]
+    whole = outlines[0]
+    whole.sections = [
+        copy.deepcopy(s) for turn in range(5) for s in tops[turn * 37 :] + tops[: turn * 37]
+    ]
+    return whole
+
+
+def _rows(outline: Outline) -> list[_Row]:
+    return [
+        (s.number, s.title, s.category, s.score, s.runner_up, s.runner_up_score)
+        for s in outline.walk()
+    ]
+
+
+def _classified(outline: Outline, workers: int) -> list[_Row]:
+    return _rows(classify_outline(copy.deepcopy(outline), workers=workers))
+
+
+@pytest.fixture(scope="module")
+def alone(big: Outline) -> list[_Row]:
+    return _classified(big, 1)
+
+
+def _no_fork() -> NoReturn:
+    raise AssertionError("a worker process was started")
+
+
+def test_the_outline_is_big_and_varied(big: Outline, alone: list[_Row]) -> None:
+    assert len(alone) > 3000  # enough to go to workers unasked
+    assert len({category for _, _, category, *_ in alone}) >= 12
+    # parts 2 and 4 at the top pass their category down: classified after the workers' results
+    passed = [
+        s
+        for s in classify_outline(copy.deepcopy(big), workers=1).sections
+        if s.category in ("problems", "plan") and s.children
+    ]
+    assert len(passed) >= 3
+    assert all(c.category == s.category and c.runner_up is None for s in passed for c in s.walk())
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_workers_give_what_one_process_gives(big: Outline, alone: list[_Row], workers: int) -> None:
+    assert _classified(big, workers) == alone
+
+
+def test_sections_sent_to_workers_as_without_fork(
+    big: Outline, alone: list[_Row], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # where workers are not forked (Windows, macOS) the sections go to them with the work
+    monkeypatch.setattr(multiprocessing, "get_start_method", lambda *_a, **_k: "spawn")
+    assert _classified(big, 2) == alone
+
+
+@pytest.fixture
+def spawning() -> Iterator[None]:
+    before = multiprocessing.get_start_method()
+    multiprocessing.set_start_method("spawn", force=True)
+    try:
+        yield
+    finally:
+        multiprocessing.set_start_method(before, force=True)
+
+
+def test_spawned_workers_load_the_model_themselves(
+    big: Outline, alone: list[_Row], spawning: None
+) -> None:
+    assert _classified(big, 2) == alone
+
+
+def test_a_report_is_classified_without_worker_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "fork", _no_fork)
+    outline = parse_report(SEEDS / "000_b1cc889bd410f338.txt")
+    # 一、强化法治政府建设组织领导 … 八、全面提升数字法治政府建设水平
+    assert outline.sections[0].category == "leadership"
+    assert outline.sections[7].category == "digital"
+
+
+def test_inside_a_worker_a_big_outline_is_classified_here(
+    big: Outline, alone: list[_Row], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # learn reads reports in worker processes: no pool inside them
+    monkeypatch.setattr(os, "fork", _no_fork)
+    monkeypatch.setattr(multiprocessing, "parent_process", lambda: object())
+    assert _rows(classify_outline(copy.deepcopy(big))) == alone
+
+
+def test_a_big_outline_is_classified_in_workers(
+    big: Outline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if (os.cpu_count() or 1) < 2 or multiprocessing.get_start_method() != "fork":
+        pytest.skip("one core, or workers not forked")
+    monkeypatch.setattr(os, "fork", _no_fork)
+    with pytest.raises(AssertionError, match="worker process"):
+        classify_outline(copy.deepcopy(big))
