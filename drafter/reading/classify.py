@@ -61,7 +61,7 @@ class HeadingModel:
         rows = self._rows
         # one flat run over the non-zero weights of the features the model knows, in feature
         # order: each class's score gets the same additions, in the same order, as feature by feature
-        for k, w in chain.from_iterable([row for f in features if (row := rows.get(f))]):
+        for k, w in chain.from_iterable(filter(None, map(rows.get, features))):
             scores[k] += w
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]

@@ -75,6 +75,8 @@ def _is_ascii_alnum(ch: str) -> bool:
 
 def _drop_spaces(text: str) -> str:
     """Remove spaces, except one between two ASCII letters or digits ("Word 2016")."""
+    if _SPACE.search(text) is None:
+        return text  # most lines
     pieces: list[str] = []
     last = 0
     for m in _SPACE.finditer(text):
@@ -93,6 +95,9 @@ def _drop_spaces(text: str) -> str:
 
 
 def _widen_punctuation(text: str) -> str:
+    if _HALF_PUNCTUATION.search(text) is None:
+        return text  # most lines
+
     def widen(m: re.Match[str]) -> str:
         ch, i = m.group(), m.start()
         before = text[i - 1] if i > 0 else ""

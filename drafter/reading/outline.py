@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from drafter.reading.metadata import read_metadata
 from drafter.reading.model import Outline, RawParagraph, Section, SourceText
@@ -283,6 +284,10 @@ def _run_in_title(rest: str) -> tuple[str, str]:
 
 def _first_stop(text: str, stops: str) -> int | None:
     """Return the index of the first of STOPS in TEXT outside 【】《》“”（）, or None."""
+    first = _stops_pattern(stops).search(text)
+    opener = _OPENERS.search(text, 0, first.start() if first else len(text))
+    if opener is None:  # most text: no bracket before the first stop
+        return first.start() if first else None
     depth = 0
     for i, ch in enumerate(text):
         if ch in "【《“（":
@@ -292,6 +297,14 @@ def _first_stop(text: str, stops: str) -> int | None:
         elif ch in stops and depth == 0:
             return i
     return None
+
+
+_OPENERS = re.compile("[【《“（]")
+
+
+@cache
+def _stops_pattern(stops: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(stops)}]")
 
 
 def _split_heading(rest: str, cap: int = _MAX_RUN_IN_TITLE) -> tuple[str, str]:
