@@ -18,7 +18,7 @@ from drafter.catalogue import (
     missing_sessions_advice,
     table_gap,
 )
-from drafter.checking.model import CheckContext, Located
+from drafter.checking.model import CheckContext, Located, cited_sessions
 from drafter.text import PLACEHOLDER_CLOSE, TO_CONFIRM_OPEN, chinese_numeral
 
 # The title the draft gives the control of a citation to verify (drafting.opening).
@@ -120,7 +120,7 @@ def previous_term_sessions(ctx: CheckContext) -> Iterator[Located]:
     if term is None:
         return
     for p in ctx.passages:
-        cited = find_cited_sessions(p.text)
+        cited = cited_sessions(p.text)
         for i, c in enumerate(cited):
             old = [s for s in c.sessions if s.term < term]
             if not old or not _is_spirit_to_implement(p.text, cited, i):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from drafter.catalogue import SessionTable, load_sessions
+from drafter.catalogue import CitedSessions, SessionTable, find_cited_sessions, load_sessions
 from drafter.datafile import YearData
 from drafter.reading import Outline, ReviewMark, Section
 
@@ -131,6 +131,16 @@ def excerpt(text: str, start: int, end: int, width: int = EXCERPT_LEN) -> str:
     right = min(len(text), left + width)
     left = max(0, right - width)
     return text[left:right]
+
+
+def cited_sessions(text: str) -> list[CitedSessions]:
+    """Return the congress and plenary citations in TEXT (find_cited_sessions, quick when none).
+
+    Every citation names a 届 (plenaries) or a 大 (congresses): most passages hold neither.
+    """
+    if "届" not in text and "大" not in text:
+        return []
+    return find_cited_sessions(text)
 
 
 def heading_of(section: Section, category_names: dict[str, str]) -> str:

@@ -12,12 +12,11 @@ from drafter.catalogue import (
     SessionTable,
     citation_for,
     covers,
-    find_cited_sessions,
     first_year,
     latest_cited,
     latest_held,
 )
-from drafter.checking.model import CheckContext, Located, Passage
+from drafter.checking.model import CheckContext, Located, Passage, cited_sessions
 from drafter.text import sentence_at
 
 # A year ("2023年", "2023年度") or a range ("2021—2025年"); not 〔2018〕 document numbers.
@@ -91,6 +90,8 @@ def _stale_message(m: re.Match[str], year: int) -> str:
 
 
 def _title_spans(text: str) -> list[tuple[int, int]]:
+    if "《" not in text:
+        return []  # most passages
     return [m.span() for m in re.finditer(r"《[^《》]*》", text)]
 
 
@@ -105,7 +106,7 @@ def wrong_plenaries(ctx: CheckContext) -> Iterator[Located]:
         return
     held = latest_held(year, table)
     cited: list[tuple[Passage, CitedSessions]] = [
-        (p, c) for p in ctx.passages for c in find_cited_sessions(p.text)
+        (p, c) for p in ctx.passages for c in cited_sessions(p.text)
     ]
     complete = covers(year, table)
     for p, c in cited:
