@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+import sys
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
 from drafter.text import drop_xml_illegal
+from drafter.workers import map_in_workers, worker_count
 
 # ASCII punctuation that Chinese text writes full-width; converted unless between ASCII alnum.
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
@@ -126,3 +130,32 @@ def is_artefact(line: str) -> bool:
     """Return True for lines that are not report text: footers, page numbers, empty lines."""
     stripped = line.strip()
     return not stripped or _ARTEFACT_LINE.match(stripped) is not None
+
+
+# From this many lines a text is normalised in worker processes (a line costs some 15 µs).
+PARALLEL_FROM = 20000
+_CHUNK = 2000
+
+
+def clean_lines(texts: Sequence[str], workers: int | None = None) -> list[tuple[str, bool] | None]:
+    """Return each of TEXTS normalised, with whether it is web chrome; None for an artefact.
+
+    Very many lines are cleaned in WORKERS processes (default one per core; never inside a
+    worker, where learn reads reports); the result is the same.
+    """
+    if workers is None:
+        many = len(texts) >= PARALLEL_FROM and multiprocessing.parent_process() is None
+        workers = worker_count(sys.maxsize) if many else 1
+    if workers <= 1:
+        return _clean_chunk(texts)
+    _converter()  # loaded here, for forked workers to inherit
+    chunks = [texts[i : i + _CHUNK] for i in range(0, len(texts), _CHUNK)]
+    return [line for done in map_in_workers(_clean_chunk, chunks, workers) for line in done]
+
+
+def _clean_chunk(texts: Sequence[str]) -> list[tuple[str, bool] | None]:
+    out: list[tuple[str, bool] | None] = []
+    for raw in texts:
+        text = None if is_artefact(raw) else normalize_line(raw)
+        out.append((text, is_chrome(text)) if text and not is_artefact(text) else None)
+    return out

@@ -19,7 +19,7 @@ from functools import cache
 
 from drafter.reading.metadata import read_metadata
 from drafter.reading.model import Outline, RawParagraph, Section, SourceText
-from drafter.reading.normalize import is_artefact, is_chrome, normalize_line
+from drafter.reading.normalize import clean_lines, normalize_line
 from drafter.text import chinese_numeral, split_sentences
 
 _CN = "一二三四五六七八九十"
@@ -137,12 +137,10 @@ def _clean_paragraphs(
 ) -> tuple[list[RawParagraph], list[str]]:
     """Return the report's paragraphs normalised, and the web page's chrome lines dropped."""
     out, chrome = [], []
-    for p in paragraphs:
-        if is_artefact(p.text):
-            continue
-        text = normalize_line(p.text)
-        if text and not is_artefact(text):
-            if is_chrome(text):
+    for p, cleaned in zip(paragraphs, clean_lines([p.text for p in paragraphs]), strict=True):
+        if cleaned is not None:
+            text, is_web_chrome = cleaned
+            if is_web_chrome:
                 chrome.append(text)
             else:
                 out.append(RawParagraph(text, p.level, p.number))

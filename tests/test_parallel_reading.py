@@ -1,4 +1,4 @@
-"""A very large outline classified in worker processes: the same results as in one process."""
+"""A very large report read and classified in worker processes: the same as in one process."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import copy
 import multiprocessing
 import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import NoReturn
 
 import pytest
@@ -121,3 +122,30 @@ def test_a_big_outline_is_classified_in_workers(
     monkeypatch.setattr(os, "fork", _no_fork)
     with pytest.raises(AssertionError, match="worker process"):
         classify_outline(copy.deepcopy(big))
+
+
+def test_a_long_text_is_cleaned_in_workers_as_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = sorted((CORPUS / "raw").glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+    lines = [line for f in files for line in f.read_text(encoding="utf-8").splitlines()]
+    # web chrome, page numbers and full-width forms, which cleaning drops or changes
+    lines[5:5] = ["发布时间：2025-01-10", "第 3 页", "　２０２４年，全县　办结案件１２件。"]
+    text = "\n".join(
+        line for turn in range(12) for line in lines[turn * 101 :] + lines[: turn * 101]
+    )
+    path = tmp_path / "长报告.txt"
+    path.write_text(text, encoding="utf-8")
+    source = read_report(path)
+    assert len(source.paragraphs) > 20000  # enough to go to workers unasked
+    in_workers = build_outline(source)
+    monkeypatch.setattr(os, "fork", _no_fork)
+    if (os.cpu_count() or 1) > 1 and multiprocessing.get_start_method() == "fork":
+        with pytest.raises(AssertionError, match="worker process"):
+            build_outline(source)
+    monkeypatch.setattr(multiprocessing, "parent_process", lambda: object())
+    here = build_outline(source)
+    assert in_workers == here
+    body = "\n".join(s.full_text() for s in here.sections)
+    assert "发布时间" not in body
+    assert "2024年，全县办结案件12件。" in body
