@@ -132,12 +132,12 @@ def test_a_long_text_is_cleaned_in_workers_as_here(
     # web chrome, page numbers and full-width forms, which cleaning drops or changes
     lines[5:5] = ["发布时间：2025-01-10", "第 3 页", "　２０２４年，全县　办结案件１２件。"]
     text = "\n".join(
-        line for turn in range(12) for line in lines[turn * 101 :] + lines[: turn * 101]
+        line for turn in range(24) for line in lines[turn * 101 :] + lines[: turn * 101]
     )
     path = tmp_path / "长报告.txt"
     path.write_text(text, encoding="utf-8")
     source = read_report(path)
-    assert len(source.paragraphs) > 20000  # enough to go to workers unasked
+    assert len(source.paragraphs) > 40000  # enough to go to workers unasked
     in_workers = build_outline(source)
     monkeypatch.setattr(os, "fork", _no_fork)
     if (os.cpu_count() or 1) > 1 and multiprocessing.get_start_method() == "fork":
