@@ -149,3 +149,31 @@ def test_a_long_text_is_cleaned_in_workers_as_here(
     body = "\n".join(s.full_text() for s in here.sections)
     assert "发布时间" not in body
     assert "2024年，全县办结案件12件。" in body
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_first_responsible_part_passes_down_only_after_part_one(
+    tmp_path: Path, workers: int
+) -> None:
+    # with workers, which part passes its category down is decided after their results
+    part = "党政主要负责人履行推进法治建设第一责任人职责情况"
+    kids = (
+        "（一）深入学习贯彻习近平法治思想。县政府常务会议会前学法12次，组织领导干部集中学法4次。\n"
+        "（二）推进依法决策。重大行政决策全部经过合法性审查和集体讨论决定，聘请法律顾问5名。\n"
+    )
+    opening = "2024年，示例县坚持以习近平法治思想为指导，扎实推进法治政府建设。\n"
+
+    def categories(text: str) -> list[str]:
+        path = tmp_path / "报告.txt"
+        path.write_text(opening + text, encoding="utf-8")
+        outline = classify_outline(build_outline(read_report(path)), workers=workers)
+        return [s.category for s in outline.walk()]
+
+    # opening the report, the part stands for parts 1 and 3: its children are part-1 measures
+    first = categories(f"一、{part}\n" + kids + "二、存在的不足\n（一）执法不够规范。\n")
+    assert first == ["first_responsible", "leadership", "decision", "problems", "problems"]
+    # after part 1 it is part 3 of the rule, and its children are the leader's duties
+    third = categories(
+        f"一、主要举措和成效\n（一）深化放管服改革。推进政务服务标准化。\n二、{part}\n" + kids
+    )
+    assert third == ["achievements", "functions"] + ["first_responsible"] * 3

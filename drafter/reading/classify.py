@@ -125,8 +125,8 @@ def classify_outline(
 ) -> Outline:
     """Return OUTLINE with every section's category, probability and runner-up set (in place).
 
-    A very large outline of the shipped model is classified in worker processes (WORKERS of them,
-    or one per core from PARALLEL_FROM sections; 1: here); the result is the same either way.
+    With the shipped model, a very large outline is classified in worker processes (WORKERS of
+    them; by default one per core from PARALLEL_FROM sections; 1: here), with the same result.
     """
     use = model if model is not None else load_model()
     count = _worker_count(outline.sections, workers) if model is None else 1
@@ -225,8 +225,8 @@ _FORKED: list[Section] = []
 def _worker_count(sections: list[Section], workers: int | None) -> int:
     """Return how many worker processes are to classify SECTIONS (1: none, classify here).
 
-    None inside a worker (learn reads reports in workers: pools do not nest). Only the shipped
-    model is used there (workers load it themselves when they do not inherit it).
+    Never inside a worker (learn reads reports in workers: pools do not nest). Workers use the
+    shipped model (they load it themselves when they do not inherit it).
     """
     if len(sections) < 2 or multiprocessing.parent_process() is not None:
         return 1
