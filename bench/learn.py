@@ -48,13 +48,12 @@ import json, resource, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
 from drafter.reading import find_report_files, parse_reports
-from drafter.learning import learn_skeleton
-from drafter.learning import dump_skeleton
+from drafter.learning import dump_skeleton, learn_skeleton, study_report
 t1 = time.perf_counter()
 files = find_report_files([Path(sys.argv[1])])
-parsed = parse_reports(files)
+parsed = parse_reports(files, study=study_report)
 t2 = time.perf_counter()
-skeleton = learn_skeleton(parsed.outlines)
+skeleton = learn_skeleton(parsed.outlines, studies=parsed.studies)
 t3 = time.perf_counter()
 Path(sys.argv[2]).write_text(dump_skeleton(skeleton), encoding="utf-8")
 t4 = time.perf_counter()

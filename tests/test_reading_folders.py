@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from operator import attrgetter
 from pathlib import Path
 
 import pytest
@@ -201,6 +202,19 @@ def test_worker_processes_read_a_folder_as_one_process_does(folder: Path) -> Non
         (s.path, s.reason, str(s.error)) for s in alone.skipped
     ]
     assert len(shared.skipped) == 3
+
+
+def test_a_study_of_each_report_comes_back_with_the_outline_kept(tmp_path: Path) -> None:
+    shutil.copyfile(SEED_000, tmp_path / "2023a.txt")
+    docx_with_styles(SEED_000.read_text(encoding="utf-8"), tmp_path / "2023b.docx")  # a copy, after
+    files = [*find_report_files([tmp_path]), *find_report_files([SEEDS])]
+    assert parse_reports(files).studies == []  # no study asked for
+    for workers in (1, 2):
+        parsed = parse_reports(files, workers=workers, study=attrgetter("file"))
+        # the .docx read second replaces the .txt: its study goes with it, not the .txt's
+        assert parsed.studies[0] == str(tmp_path / "2023b.docx")
+        assert parsed.studies == [o.file for o in parsed.outlines]
+        assert len(parsed.studies) == 5
 
 
 def test_strict_with_workers_stops_at_the_same_file(folder: Path) -> None:

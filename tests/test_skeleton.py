@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from drafter.learning import Skeleton, dump_skeleton, learn_skeleton, load_skeleton, templated
+from drafter.learning import (
+    Skeleton,
+    dump_skeleton,
+    learn_skeleton,
+    load_skeleton,
+    study_report,
+    templated,
+)
 from drafter.reading import Outline, find_report_files, parse_report, parse_reports
 
 from conftest import ROOT, SEED_NAMES, SEEDS
@@ -209,3 +216,14 @@ def test_learning_in_worker_processes_gives_the_same_skeleton() -> None:
     shared = dump_skeleton(learn_skeleton(outlines, workers=2))
     assert shared == alone
     assert "07_004_b9359028ade3b507.txt" in alone  # the last report was learned from too
+
+
+def test_reports_studied_where_they_were_read_give_the_same_skeleton() -> None:
+    parsed = parse_reports(find_report_files([SEEDS]), workers=2, study=study_report)
+    shipped = SHIPPED.read_text(encoding="utf-8")
+    assert dump_skeleton(learn_skeleton(parsed.outlines, studies=parsed.studies)) == shipped
+    # each study goes with its own outline, whatever the order they come in
+    backwards = learn_skeleton(parsed.outlines[::-1], studies=parsed.studies[::-1])
+    assert dump_skeleton(backwards) == shipped
+    with pytest.raises(ValueError):
+        learn_skeleton(parsed.outlines, studies=parsed.studies[1:])

@@ -31,7 +31,7 @@ def learn(
     """从往年报告学习报告骨架（栏目、顺序、常见标题、例句），写入 YAML 文件。"""
     from drafter.cli.output import write_atomic
     from drafter.errors import OutputExistsError
-    from drafter.learning import dump_skeleton, learn_skeleton
+    from drafter.learning import dump_skeleton, learn_skeleton, study_report
     from drafter.reading import find_report_files, parse_reports
 
     if output.exists() and not force:  # say so before reading hundreds of files
@@ -39,11 +39,14 @@ def learn(
     files = find_report_files(paths)
     if is_terminal() and len(files) > 1:
         with typer.progressbar(length=len(files), label="正在读取报告", file=sys.stderr) as bar:
-            parsed = parse_reports(files, strict=strict, on_each=lambda _p: bar.update(1))
+            parsed = parse_reports(
+                files, strict=strict, on_each=lambda _p: bar.update(1), study=study_report
+            )
     else:
-        parsed = parse_reports(files, strict=strict)
+        parsed = parse_reports(files, strict=strict, study=study_report)
     report_failures(parsed, "未生成骨架。")
-    skeleton = learn_skeleton(parsed.outlines)
+    # each report was studied where it was read (a worker process when there are many)
+    skeleton = learn_skeleton(parsed.outlines, studies=parsed.studies)
     for o in parsed.outlines:
         if not o.has_headings():
             info(f"已跳过：{o.file}：没有识别出章节标题（如“一、”“（一）”“1.”），不参与学习。")

@@ -8,7 +8,14 @@ from drafter import lazy_face
 
 if TYPE_CHECKING:  # names load with their module when first used: a command imports what it needs
     from drafter.learning.labels import LabelledHeading, LabelledReport, labelled_reports
-    from drafter.learning.learn import Doubt, doubtful_sections, learn_skeleton, templated
+    from drafter.learning.learn import (
+        Doubt,
+        Study,
+        doubtful_sections,
+        learn_skeleton,
+        study_report,
+        templated,
+    )
     from drafter.learning.model import (
         Arrangement,
         CategorySkeleton,
@@ -29,6 +36,7 @@ __all__ = [
     "LabelledHeading",
     "LabelledReport",
     "Skeleton",
+    "Study",
     "Variant",
     "doubtful_sections",
     "dump_skeleton",
@@ -37,6 +45,7 @@ __all__ = [
     "learn_skeleton",
     "load_skeleton",
     "model_json",
+    "study_report",
     "templated",
     "train_model",
     "write_model",
@@ -46,7 +55,14 @@ __getattr__, __dir__ = lazy_face(
     __name__,
     {
         "labels": ("LabelledHeading", "LabelledReport", "labelled_reports"),
-        "learn": ("Doubt", "doubtful_sections", "learn_skeleton", "templated"),
+        "learn": (
+            "Doubt",
+            "Study",
+            "doubtful_sections",
+            "learn_skeleton",
+            "study_report",
+            "templated",
+        ),
         "model": (
             "Arrangement",
             "CategorySkeleton",

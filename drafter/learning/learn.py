@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import repeat
@@ -94,20 +94,31 @@ class _Pool:
     subtopics: Counter[str] = field(default_factory=Counter)
     words: Counter[str] = field(default_factory=Counter)
     with_figures: dict[str, list[Exemplar]] = field(default_factory=dict)
-    without_figures: list[tuple[Exemplar, list[str]]] = field(default_factory=list)
+    without_figures: list[tuple[Exemplar, tuple[str, ...]]] = field(default_factory=list)
 
 
-def learn_skeleton(outlines: Iterable[Outline], *, workers: int | None = None) -> Skeleton:
+def learn_skeleton(
+    outlines: Iterable[Outline],
+    *,
+    workers: int | None = None,
+    studies: Sequence[Study] | None = None,
+) -> Skeleton:
     """Return the skeleton learned from OUTLINES (deterministic for the same inputs).
 
-    With many reports, WORKERS processes (by default one per core) word their sentences.
+    STUDIES, when given, are `study_report` of each of OUTLINES in order (`parse_reports` runs
+    it where each report is read: `Parsed.studies`); the skeleton is the same as without.
+    Otherwise, with many reports, WORKERS processes (by default one per core) study them.
     """
+    given = list(outlines)
+    if studies is not None and len(studies) != len(given):
+        raise ValueError(f"{len(studies)} studies for {len(given)} outlines")
     # by file name, then by path: reports named alike in two folders keep one order
     # A report with no recognised heading (one flagged section) teaches nothing about structure.
-    outlines = sorted(
-        (o for o in outlines if o.has_headings()),
-        key=lambda o: (PurePath(o.file).name, o.file),
+    order = sorted(
+        (i for i, o in enumerate(given) if o.has_headings()),
+        key=lambda i: (PurePath(given[i].file).name, given[i].file),
     )
+    outlines = [given[i] for i in order]
     if not outlines:
         raise InputError(
             "这些报告中没有识别出任何章节标题（如“一、”“（一）”“1.”），无法学习骨架，未写入任何文件。"
@@ -115,7 +126,11 @@ def learn_skeleton(outlines: Iterable[Outline], *, workers: int | None = None) -
         )
     pools: dict[str, _Pool] = defaultdict(_Pool)
     # the reports' sentences are worded and templated in one process per core when there are many
-    for outline, facts in zip(outlines, map_in_workers(_facts, outlines, workers), strict=True):
+    if studies is not None:
+        learned: Iterable[Study] = (studies[i] for i in order)
+    else:
+        learned = map_in_workers(study_report, outlines, workers)
+    for outline, facts in zip(outlines, learned, strict=True):
         _gather(PurePath(outline.file).name, facts, pools)
     specs = load_categories()
     idf = _idf(pools)
@@ -241,18 +256,28 @@ class _Facts(NamedTuple):
     category: str
     heading: str | None  # templated, when the section heads its category
     subtopics: list[str]
-    words: list[str]
-    sentences: list[tuple[str, tuple[str, ...], list[str]]]  # templated text, slots, content words
+    words: Counter[str]
+    # templated text, slots, and the distinct content words of a sentence without slots (only
+    # those are scored by their words: a sentence with slots sends none)
+    sentences: list[tuple[str, tuple[str, ...], tuple[str, ...]]]
 
 
-def _facts(outline: Outline) -> list[_Facts]:
-    """Return what each section of OUTLINE teaches, in walk order (the costly part of learning)."""
+Study = list[_Facts]  # what one report teaches, section by section
+
+
+def study_report(outline: Outline) -> Study:
+    """Return what each section of OUTLINE teaches, in walk order (the costly part of learning).
+
+    A report without a recognised heading teaches nothing (`learn_skeleton` leaves it out).
+    """
+    if not outline.has_headings():
+        return []
     year = outline.year
     words = domain_words()
     out = []
     for section, parent in _walk_with_parent(outline.sections):
         cid = section.category
-        facts = _Facts(cid, None, [], [], [])
+        facts = _Facts(cid, None, [], Counter(), [])
         if (parent is None or parent.category != cid) and section.title:
             facts = facts._replace(heading=_templated(section.title, year)[0])
             for child in section.children:
@@ -263,10 +288,12 @@ def _facts(outline: Outline) -> list[_Facts]:
             sentences = split_sentences(paragraph)
             for sentence, words_of in zip(sentences, sentence_words(paragraph, words), strict=True):
                 tokens = [t for t in words_of if _content_word(t)]
-                facts.words.extend(tokens)
+                facts.words.update(tokens)
                 text = sentence.strip()
                 if _SENTENCE_LEN[0] <= len(text) <= _SENTENCE_LEN[1]:
-                    facts.sentences.append((*_templated(text, year), tokens))
+                    templated_text, slots = _templated(text, year)
+                    distinct = () if slots else tuple(dict.fromkeys(tokens))
+                    facts.sentences.append((templated_text, slots, distinct))
         out.append(facts)
     return out
 
@@ -347,7 +374,7 @@ def _round_robin(by_source: dict[str, list[Exemplar]], limit: int) -> list[Exemp
 
 
 def _typical(
-    candidates: list[tuple[Exemplar, list[str]]], weights: dict[str, float]
+    candidates: list[tuple[Exemplar, tuple[str, ...]]], weights: dict[str, float]
 ) -> list[Exemplar]:
     """Return up to MAX_TYPICAL sentences rich in the category's key phrases, spread over reports.
 
@@ -357,7 +384,7 @@ def _typical(
 
     weight = weights.get
 
-    def score(item: tuple[Exemplar, list[str]]) -> float:
+    def score(item: tuple[Exemplar, tuple[str, ...]]) -> float:
         exemplar, tokens = item  # summed in the set's order, as ever: the same float
         return sum(map(weight, set(tokens), repeat(0.0))) / math.sqrt(len(exemplar.text))
 

@@ -6,8 +6,9 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from drafter.errors import (
     DrafterError,
@@ -53,11 +54,16 @@ class Merged:
 
 @dataclass
 class Parsed:
-    """Outlines of the files read, the files skipped with their reasons, and the copies merged."""
+    """Outlines of the files read, the files skipped with their reasons, and the copies merged.
+
+    STUDIES holds what `parse_reports`' STUDY returned for each outline, in the same order
+    (empty without one).
+    """
 
     outlines: list[Outline] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     merged: list[Merged] = field(default_factory=list)
+    studies: list[Any] = field(default_factory=list)
 
     @property
     def failures(self) -> list[DrafterError]:
@@ -107,20 +113,23 @@ def parse_reports(
     strict: bool = False,
     on_each: Callable[[Path], None] | None = None,
     workers: int | None = None,
+    study: Callable[[Outline], Any] | None = None,
 ) -> Parsed:
     """Return the outlines of FILES, each report once; a bad file is skipped, or raised when STRICT.
 
     A missing program or optional package (LibreOffice, pdfminer) is always raised: every file of
     that format would fail alike, and the user has to install it. With many files, WORKERS
     processes (by default one per core) read them; the result is the same as with one.
+    STUDY (a module-level function that does not raise) is run on each outline where it was
+    read, a worker's while the main process takes the results in: `Parsed.studies`.
     """
     convert_ahead(files)
     parsed = Parsed()
     seen: dict[str, int] = {}  # fingerprint → index in parsed.outlines
     copies: dict[int, list[str]] = {}  # index → the files merged into it (kept first)
-    for path, ready in _read_all(files, workers):
+    for path, ready in _read_all(files, workers, study):
         try:
-            outline = ready if ready is not None else parse_report(path)
+            outline, studied = ready if ready is not None else _parse_and_study(path, study)
         except MissingToolError:
             raise
         except DrafterError as e:
@@ -133,11 +142,15 @@ def parse_reports(
             if key not in seen:
                 seen[key] = len(parsed.outlines)
                 parsed.outlines.append(outline)
+                if study is not None:
+                    parsed.studies.append(studied)
             else:
                 index = seen[key]
                 copies.setdefault(index, [parsed.outlines[index].file]).append(outline.file)
                 if _rank(outline.file) < _rank(parsed.outlines[index].file):
                     parsed.outlines[index] = outline
+                    if study is not None:
+                        parsed.studies[index] = studied
         if on_each is not None:
             on_each(path)
     for index, group in copies.items():
@@ -146,8 +159,13 @@ def parse_reports(
     return parsed
 
 
-def _read_all(files: list[Path], workers: int | None) -> Iterator[tuple[Path, Outline | None]]:
-    """Yield each file with its outline read by a worker process, or None to read it here.
+_Read = tuple[Outline, Any]  # an outline and what the study made of it (None without one)
+
+
+def _read_all(
+    files: list[Path], workers: int | None, study: Callable[[Outline], Any] | None
+) -> Iterator[tuple[Path, _Read | None]]:
+    """Yield each file with its outline (and study) read by a worker process, or None to read it here.
 
     A file a worker could not read is read again here, so that its error is raised (or the
     file skipped) exactly as without workers.
@@ -155,13 +173,19 @@ def _read_all(files: list[Path], workers: int | None) -> Iterator[tuple[Path, Ou
     if worker_count(len(files), workers) <= 1:
         yield from ((path, None) for path in files)
         return
-    yield from zip(files, map_in_workers(_parse_or_none, files, workers), strict=True)
+    work = partial(_parse_or_none, study=study)
+    yield from zip(files, map_in_workers(work, files, workers), strict=True)
 
 
-def _parse_or_none(path: Path) -> Outline | None:
-    """Return the outline of PATH, or None when reading it fails (the main process says why)."""
+def _parse_and_study(path: Path, study: Callable[[Outline], Any] | None) -> _Read:
+    outline = parse_report(path)
+    return outline, study(outline) if study is not None else None
+
+
+def _parse_or_none(path: Path, study: Callable[[Outline], Any] | None = None) -> _Read | None:
+    """Return the outline of PATH and its study, or None when reading it fails (the main process says why)."""
     try:
-        return parse_report(path)
+        return _parse_and_study(path, study)
     except Exception:  # read again in the main process, which raises the error or skips the file
         return None
 
