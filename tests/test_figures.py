@@ -40,6 +40,9 @@ def _found(text: str) -> list[Expected]:
         ("办理十余件", [("十余件", 10, "件", True, "count")]),
         ("召开三次会议", [("三次", 3, "次", False, "count")]),
         ("二十余家单位", [("二十余家", 20, "家", True, "count")]),
+        ("参与群众十余万人次", [("十余万人次", 100_000, "人次", True, "count")]),
+        ("培训两千余人次", [("两千余人次", 2000, "人次", True, "count")]),
+        ("进一步加强，一是完善制度", []),
         # percentages: levels
         ("调处率达97.6%", [("97.6%", 97.6, "%", False, "percent")]),
         ("败诉率降至12.81%", [("12.81%", 12.81, "%", False, "percent")]),
@@ -203,3 +206,24 @@ def test_durations_of_work_are_figures_of_their_own_kind(
 def test_chinese_numeral_counts(text: str, shown: str, unit: str) -> None:
     (figure,) = find_figures(normalize_line(text))
     assert (figure.text, figure.unit, figure.kind) == (shown, unit, "count")
+
+
+def test_chinese_numerals_one_to_999_read_as_reports_write_them() -> None:
+    # 一 … 九, 十, 十一, 二十, 一百零五, 一百一十, 九百九十九: the form numbering is written in
+    from drafter.text import chinese_numeral
+
+    assert [parse_number(chinese_numeral(n)) for n in range(1, 1000)] == list(range(1, 1000))
+    assert parse_number("一百零五") == 105 and parse_number("两百") == 200
+
+
+def test_common_chinese_numerals_are_read_without_loading_cn2an() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from drafter.text import find_figures;"
+        "f = find_figures('召开三次会议，培训两百余人次，办理十余件，进一步加强');"
+        "print(len(f), 'cn2an' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["3", "False"]

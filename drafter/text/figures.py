@@ -20,6 +20,8 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
+from drafter.text.numbers import chinese_numeral
+
 # Measure words that make a number a count, longest first when matched. Units of time are
 # in DURATION_UNITS instead; years never count ("5年来").
 COUNT_UNITS: tuple[str, ...] = (
@@ -90,6 +92,13 @@ _BOOK_MARKS = re.compile("[《》]")
 _YEAR_BRACKETS = re.compile(r"〔[^〕]*〕")
 _QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "【": "】"}
 _MAX_QUOTED = 40
+# What every masked span starts with: a text with none of these has no masked span.
+_MASK_OPENERS = re.compile(
+    '[《〔"' + "".join(_QUOTE_PAIRS) + "]|" + "|".join(map(re.escape, LABEL_PHRASES))
+)
+# The first characters a Chinese numeral's unit can start with (after 余/多): any other
+# character after it means it counts nothing ("进一步", "一是", "十四五").
+_CN_UNIT_FIRSTS = frozenset(u[0] for u in (*CN_COUNT_UNITS, "元"))
 
 
 @dataclass(frozen=True)
@@ -111,6 +120,8 @@ def find_figures(text: str) -> list[FoundFigure]:
     found = _ranks(text, masked) + _chinese_percentages(text, masked)
     taken = _merged([(f.start, f.end) for f in found])
     for m in _NUMBER.finditer(text):
+        if m.lastgroup == "cn" and not _may_count(text, m.end()):
+            continue  # the common case of 一 in words, told before the full look below
         if _inside(m.start(), taken):
             continue
         figure = _figure_at(text, m, masked)
@@ -170,7 +181,11 @@ def _figure_at(text: str, m: re.Match[str], masked: _Masked) -> FoundFigure | No
         return None
     if start in masked:
         return None
-    value = parse_number(m.group() + magnitude)
+    if magnitude or chinese:
+        value = parse_number(m.group() + magnitude)
+    else:  # digits alone: what parse_number's Decimal gives, without it
+        value = float(m.group().replace(",", ""))
+        value = value if math.isfinite(value) else None
     if value is None or value >= MAX_FIGURE:
         return None
     prefix = _approx_prefix(text, start)
@@ -184,6 +199,16 @@ def _figure_at(text: str, m: re.Match[str], masked: _Masked) -> FoundFigure | No
         if change_at is not None:
             kind, first = "change", change_at
     return FoundFigure(first, tail.end(), text[first : tail.end()], value, unit, approx, kind)
+
+
+def _may_count(text: str, end: int) -> bool:
+    """Return False when the Chinese numeral ending at END has no unit it could count with."""
+    at = end  # past 余/多 and a 万/亿 after them ("十余万人"), as _TAIL reads it
+    if text[at : at + 1] in APPROX_AFTER_NUMBER:
+        at += 1
+        if text[at : at + 1] in _MAGNITUDE:
+            at += 1
+    return text[at : at + 1] in _CN_UNIT_FIRSTS
 
 
 def _kind_of(unit: str | None) -> str:
@@ -243,7 +268,9 @@ def _change_start(text: str, first: int) -> int | None:
 
 def _ranks(text: str, masked: _Masked) -> list[FoundFigure]:
     """Return the ranks ("居全省第1位") in TEXT; ordinals without a rank cue are not figures."""
-    out = []
+    out: list[FoundFigure] = []
+    if "第" not in text:
+        return out
     for m in _RANK.finditer(text):
         after = text[m.end()] if m.end() < len(text) else ""
         if m.group("unit") is None and after and after not in _STOPS + "、":
@@ -258,7 +285,9 @@ def _ranks(text: str, masked: _Masked) -> list[FoundFigure]:
 
 
 def _chinese_percentages(text: str, masked: _Masked) -> list[FoundFigure]:
-    out = []
+    out: list[FoundFigure] = []
+    if "百分之" not in text:
+        return out
     for m in _CN_PERCENT.finditer(text):
         value = None if m.start() in masked else parse_number(m.group("n"))
         if value is not None:
@@ -285,6 +314,8 @@ class _Masked:
 def _masked_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of 《titles》, 〔years〕 and short quoted names, whose numbers are not figures."""
     spans: list[tuple[int, int]] = []
+    if _MASK_OPENERS.search(text) is None:
+        return spans
     depth = 0
     for m in _BOOK_MARKS.finditer(
         text
@@ -354,11 +385,25 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _parse_chinese(s: str) -> float | None:
+    s = s.replace("两", "二").replace("〇", "零")
+    known = _common_numerals().get(s)
+    if known is not None:
+        return float(known)
     try:
-        value: Any = _cn2an()(s.replace("两", "二").replace("〇", "零"), "strict")
+        value: Any = _cn2an()(s, "strict")
     except (ValueError, KeyError, IndexError):
         return None
     return _as_float(Decimal(str(value)))
+
+
+@cache
+def _common_numerals() -> dict[str, int]:
+    """Return 一 to 九百九十九 as reports write them, valued (cn2an reads each of them alike).
+
+    Nearly every Chinese numeral a report counts with is one of these: cn2an, which takes a few
+    tenths of a second to load, is left to the rest (点, 万, irregular forms).
+    """
+    return {chinese_numeral(n): n for n in range(1, 1000)}
 
 
 @cache
