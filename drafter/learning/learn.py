@@ -256,7 +256,7 @@ class _Facts(NamedTuple):
     category: str
     heading: str | None  # templated, when the section heads its category
     subtopics: list[str]
-    words: Counter[str]
+    words: list[str]  # the same few string objects over and over: pickled small, counted in C
     # templated text, slots, and the distinct content words of a sentence without slots (only
     # those are scored by their words: a sentence with slots sends none)
     sentences: list[tuple[str, tuple[str, ...], tuple[str, ...]]]
@@ -277,7 +277,7 @@ def study_report(outline: Outline) -> Study:
     out = []
     for section, parent in _walk_with_parent(outline.sections):
         cid = section.category
-        facts = _Facts(cid, None, [], Counter(), [])
+        facts = _Facts(cid, None, [], [], [])
         if (parent is None or parent.category != cid) and section.title:
             facts = facts._replace(heading=_templated(section.title, year)[0])
             for child in section.children:
@@ -288,7 +288,7 @@ def study_report(outline: Outline) -> Study:
             sentences = split_sentences(paragraph)
             for sentence, words_of in zip(sentences, sentence_words(paragraph, words), strict=True):
                 tokens = [t for t in words_of if _content_word(t)]
-                facts.words.update(tokens)
+                facts.words.extend(tokens)
                 text = sentence.strip()
                 if _SENTENCE_LEN[0] <= len(text) <= _SENTENCE_LEN[1]:
                     templated_text, slots = _templated(text, year)
