@@ -93,8 +93,9 @@ class _Pool:
     headings: Counter[str] = field(default_factory=Counter)
     subtopics: Counter[str] = field(default_factory=Counter)
     words: Counter[str] = field(default_factory=Counter)
-    with_figures: dict[str, list[Exemplar]] = field(default_factory=dict)
-    without_figures: list[tuple[Exemplar, tuple[str, ...]]] = field(default_factory=list)
+    # sentences as plain tuples: only the few chosen become Exemplars
+    with_figures: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
+    without_figures: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
 
 
 def learn_skeleton(
@@ -310,11 +311,10 @@ def _gather(name: str, facts: list[_Facts], pools: dict[str, _Pool]) -> None:
         pool.subtopics.update(f.subtopics)
         pool.words.update(f.words)
         for text, slots, tokens in f.sentences:
-            exemplar = Exemplar(text=text, slots=list(slots), source=name)
-            if exemplar.slots:
-                pool.with_figures.setdefault(name, []).append(exemplar)
+            if slots:
+                pool.with_figures.setdefault(name, []).append((text, slots))
             else:
-                pool.without_figures.append((exemplar, tokens))
+                pool.without_figures.append((text, name, tokens))
     ordered = [c for c in seen if c not in _EXCLUDED]
     for i, cid in enumerate(ordered):
         pools[cid].positions.append(i / (len(ordered) - 1) if len(ordered) > 1 else 0.0)
@@ -355,10 +355,12 @@ def _variants(counts: Counter[str]) -> list[Variant]:
     return [Variant(text=t, count=c) for t, c in ranked]
 
 
-def _round_robin(by_source: dict[str, list[Exemplar]], limit: int) -> list[Exemplar]:
+def _round_robin(
+    by_source: dict[str, list[tuple[str, tuple[str, ...]]]], limit: int
+) -> list[Exemplar]:
     """Return up to LIMIT exemplars taking one from each report in turn, shortest first."""
     queues = {
-        s: sorted(ex, key=lambda e: (len(e.slots) > 3, len(e.text), e.text))
+        s: sorted(ex, key=lambda e: (len(e[1]) > 3, len(e[0]), e[0]))
         for s, ex in sorted(by_source.items())
     }
     out: list[Exemplar] = []
@@ -366,15 +368,15 @@ def _round_robin(by_source: dict[str, list[Exemplar]], limit: int) -> list[Exemp
     while len(out) < limit and any(queues.values()):
         for source in sorted(queues):
             if queues[source] and len(out) < limit:
-                ex = queues[source].pop(0)
-                if ex.text not in seen:
-                    seen.add(ex.text)
-                    out.append(ex)
+                text, slots = queues[source].pop(0)
+                if text not in seen:
+                    seen.add(text)
+                    out.append(Exemplar(text=text, slots=list(slots), source=source))
     return out
 
 
 def _typical(
-    candidates: list[tuple[Exemplar, tuple[str, ...]]], weights: dict[str, float]
+    candidates: list[tuple[str, str, tuple[str, ...]]], weights: dict[str, float]
 ) -> list[Exemplar]:
     """Return up to MAX_TYPICAL sentences rich in the category's key phrases, spread over reports.
 
@@ -384,29 +386,24 @@ def _typical(
 
     weight = weights.get
 
-    def score(item: tuple[Exemplar, tuple[str, ...]]) -> float:
-        exemplar, tokens = item  # summed in the set's order, as ever: the same float
-        return sum(map(weight, set(tokens), repeat(0.0))) / math.sqrt(len(exemplar.text))
+    def score(text: str, tokens: tuple[str, ...]) -> float:
+        # summed in the set's order, as ever: the same float
+        return sum(map(weight, set(tokens), repeat(0.0))) / math.sqrt(len(text))
 
-    by_source: dict[str, list[tuple[float, str, Exemplar]]] = defaultdict(list)
-    for item in candidates:
-        by_source[item[0].source].append((-round(score(item), 9), item[0].text, item[0]))
-    queues = [sorted(ranked, key=_rank_key) for _, ranked in sorted(by_source.items())]
+    # ranked by score, then text, then report
+    by_source: dict[str, list[tuple[float, str, str]]] = defaultdict(list)
+    for text, source, tokens in candidates:
+        by_source[source].append((-round(score(text, tokens), 9), text, source))
+    queues = [sorted(ranked) for _, ranked in sorted(by_source.items())]
     out: list[Exemplar] = []
     seen: set[str] = set()
     while len(out) < MAX_TYPICAL and any(queues):
-        round_ = sorted((q.pop(0) for q in queues if q), key=_rank_key)
-        for _, text, exemplar in round_:
+        round_ = sorted(q.pop(0) for q in queues if q)
+        for _, text, source in round_:
             if text not in seen and len(out) < MAX_TYPICAL:
                 seen.add(text)
-                out.append(exemplar)
+                out.append(Exemplar(text=text, slots=[], source=source))
     return out
-
-
-def _rank_key(item: tuple[float, str, Exemplar]) -> tuple[float, str, str]:
-    """Order by score, then text, then report: never by the Exemplar itself (not orderable)."""
-    score, text, exemplar = item
-    return (score, text, exemplar.source)
 
 
 def _arrangement(outlines: list[Outline]) -> Arrangement:
