@@ -4,10 +4,13 @@ The reports are made by recombining the seeds' sections: an opening from one see
 sub-sections drawn from all seeds in a random order and renumbered, a problems part, sometimes a
 first-responsible part, a plan part (or one unheaded closing paragraph), sometimes a date line;
 every figure is varied and the years shifted. Most are UTF-8 .txt; some GB18030, UTF-8 with BOM,
-Big5 (traditional) and .docx. Each size is learned in a fresh subprocess (find_report_files →
-parse_reports → learn_skeleton → dump_skeleton → write), which reports its phase times and its
-peak RSS (ru_maxrss) and its largest reading worker's (from 32 files reports are read by one
-worker process per core: the whole run holds at most the main process plus that many workers).
+Big5 (traditional) and .docx. Each size is learned in a fresh subprocess as `drafter learn` does
+it (find_report_files → parse_reports with study_report → learn_skeleton of the studies →
+dump_skeleton → write), which reports its phase times and its peak RSS (ru_maxrss) and its
+largest reading worker's (from 32 files reports are read, and studied for learning, by one worker
+process per core: the whole run holds at most the main process plus that many workers). The
+parse phase includes the study of each report; the learn phase is what the main process does
+after the last report is in.
 
 Run from the repository root: `python bench/learn.py [SIZES...]`. Prints numbers; asserts nothing.
 Goal (issue 16): 1,000 reports in ≤ 15 s and ≤ 300 MB on a 2-core machine, linear cost.
