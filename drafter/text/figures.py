@@ -17,10 +17,8 @@ import string
 from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
-from typing import Any
 
-from drafter.text.numbers import chinese_numeral
+from drafter.text.numbers import chinese_value
 
 # Measure words that make a number a count, longest first when matched. Units of time are
 # in DURATION_UNITS instead; years never count ("5年来").
@@ -385,32 +383,8 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _parse_chinese(s: str) -> float | None:
-    s = s.replace("两", "二").replace("〇", "零")
-    known = _common_numerals().get(s)
-    if known is not None:
-        return float(known)
-    try:
-        value: Any = _cn2an()(s, "strict")
-    except (ValueError, KeyError, IndexError):
-        return None
-    return _as_float(Decimal(str(value)))
-
-
-@cache
-def _common_numerals() -> dict[str, int]:
-    """Return 一 to 九百九十九 as reports write them, valued (cn2an reads each of them alike).
-
-    Nearly every Chinese numeral a report counts with is one of these: cn2an, which takes a few
-    tenths of a second to load, is left to the rest (点, 万, irregular forms).
-    """
-    return {chinese_numeral(n): n for n in range(1, 1000)}
-
-
-@cache
-def _cn2an() -> Any:
-    import cn2an  # loaded on first Chinese numeral: it takes a few tenths of a second
-
-    return cn2an.cn2an
+    value = chinese_value(s)
+    return None if value is None else _as_float(value)
 
 
 def _as_float(value: Decimal) -> float | None:

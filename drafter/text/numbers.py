@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from typing import Any
 
 _WAN = 10_000
 _YI = 100_000_000
@@ -87,3 +89,32 @@ def parse_chinese_numeral(text: str) -> int:
         return digits.index(text) + 1
     tens, _, ones = text.partition("十")
     return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
+
+
+def chinese_value(numeral: str) -> Decimal | None:
+    """Return the value of a Chinese NUMERAL ("两百" → 200, "九十五点五" → 95.5), or None.
+
+    一 to 九百九十九 as reports write them are looked up (cn2an reads each of them alike);
+    cn2an, which takes a few tenths of a second to load, reads the rest (点, 万, odd forms).
+    """
+    numeral = numeral.replace("两", "二").replace("〇", "零")
+    known = _common_numerals().get(numeral)
+    if known is not None:
+        return Decimal(known)
+    try:
+        value = _cn2an()(numeral, "strict")
+    except (ValueError, KeyError, IndexError):
+        return None
+    return Decimal(str(value))
+
+
+@cache
+def _common_numerals() -> dict[str, int]:
+    return {chinese_numeral(n): n for n in range(1, 1000)}
+
+
+@cache
+def _cn2an() -> Any:
+    import cn2an  # loaded for the first numeral the table lacks
+
+    return cn2an.cn2an
