@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from collections import Counter, defaultdict
@@ -74,7 +75,16 @@ def learn_skeleton(
     it where each report is read: `Parsed.studies`); the skeleton is the same as without.
     Otherwise, with many reports, WORKERS processes (by default one per core) study them.
     """
-    given = list(outlines)
+    # The reports and their studies are many objects, all alive until the end: the collector
+    # would walk them again and again as the pools grow, so they are kept out of its sight.
+    gc.freeze()
+    try:
+        return _learn(list(outlines), workers, studies)
+    finally:
+        gc.unfreeze()
+
+
+def _learn(given: list[Outline], workers: int | None, studies: Sequence[Study] | None) -> Skeleton:
     if studies is not None and len(studies) != len(given):
         raise ValueError(f"{len(studies)} studies for {len(given)} outlines")
     # by file name, then by path: reports named alike in two folders keep one order
