@@ -56,6 +56,13 @@ def read_report(path: Path) -> SourceText:
     paragraphs = _paragraphs(path, suffix, data)
     if not any(p.text.strip() for p in paragraphs):
         raise EmptyReportError("文件里没有文字，请确认选对了文件。", path=str(path))
+    # the same bound on the text itself: a compressed .docx or a PDF holds far more than its size
+    if sum(len(p.text.encode("utf-8", "replace")) for p in paragraphs) > MAX_REPORT_BYTES:
+        raise InputError(
+            f"报告的文字超过 {MAX_REPORT_BYTES // 1_000_000} MB，不像是一篇年度报告。"
+            "请确认选对了文件。",
+            path=str(path),
+        )
     return SourceText(path=str(path), paragraphs=paragraphs)
 
 
