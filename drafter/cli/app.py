@@ -24,7 +24,7 @@ from drafter.cli.chinese import (
     display_width as display_width,  # re-exported: the commands pad tables with it
 )
 from drafter.cli.plain import info as info  # re-exported: every command prints with it
-from drafter.errors import DrafterError
+from drafter.cli.plain import reporting_errors
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -159,14 +159,7 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return func(*args, **kwargs)
-        except DrafterError as e:
-            typer.echo(f"错误：{e}", err=True)
-            raise typer.Exit(e.exit_code) from None
-        except KeyboardInterrupt:
-            typer.echo("已中断，未写入任何文件。", err=True)
-            raise typer.Exit(130) from None
+        return reporting_errors(functools.partial(func, *args, **kwargs))
 
     return wrapper
 

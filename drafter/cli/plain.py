@@ -1,18 +1,24 @@
 """What the commands share that needs no typer, so that `drafter draft` can run without it.
 
 Messages go to stderr as typer.echo writes them (the text, a newline, a flush); results keep
-stdout. The skeleton and years table a command falls back on are chosen here too.
+stdout. A command's errors become their one Chinese line and exit code here, and the skeleton
+and years table a command falls back on are chosen here too.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
+
+from drafter.errors import DrafterError
 
 if TYPE_CHECKING:
     from drafter.catalogue import SessionTable
     from drafter.learning import Skeleton
+
+R = TypeVar("R")
 
 # Where `drafter learn` writes by default, relative to the current folder.
 LEARNED_SKELETON = Path("templates/skeleton.yaml")
@@ -27,6 +33,21 @@ def info(message: str) -> None:
         return
     stream.write(f"{message}\n")
     stream.flush()
+
+
+def reporting_errors(job: Callable[[], R]) -> R:
+    """Return JOB(); a DrafterError is one Chinese line on stderr and exits with its code.
+
+    Ctrl+C exits with 130 and says nothing was written (a write is atomic, see cli.output).
+    """
+    try:
+        return job()
+    except DrafterError as e:
+        info(f"错误：{e}")
+        raise SystemExit(e.exit_code) from None
+    except KeyboardInterrupt:
+        info("已中断，未写入任何文件。")
+        raise SystemExit(130) from None
 
 
 def load_skeleton_for(path: Path | None) -> Skeleton:

@@ -187,20 +187,14 @@ def draft(argv: Sequence[str]) -> bool:
 
     A DrafterError is one Chinese line on stderr and its exit code, as under typer.
     """
-    from drafter.cli.plain import info
-    from drafter.errors import DrafterError
+    from functools import partial
+
+    from drafter.cli.plain import reporting_errors
 
     arguments = draft_arguments(argv)
     if arguments is None:
         return False
-    try:
-        write_draft(**arguments)  # type: ignore[arg-type]
-    except DrafterError as e:
-        info(f"错误：{e}")
-        raise SystemExit(e.exit_code) from None
-    except KeyboardInterrupt:
-        info("已中断，未写入任何文件。")
-        raise SystemExit(130) from None
+    reporting_errors(partial(write_draft, **arguments))  # type: ignore[arg-type]
     return True
 
 
