@@ -23,8 +23,13 @@ def worker_count(items: int, workers: int | None = None) -> int:
         return max(1, min(workers, items))
     if items < PARALLEL_FROM:
         return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(cores or 1, items))
+    return min(cores(), items)
+
+
+def cores() -> int:
+    """Return how many cores this process may run on (at least 1)."""
+    count = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, count or 1)
 
 
 def map_in_workers(

@@ -16,7 +16,6 @@ import json
 import math
 import multiprocessing
 import re
-import sys
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import chain
@@ -27,7 +26,7 @@ from drafter.errors import TemplateDataError
 from drafter.reading.features import SHARED, prepare_features, section_features
 from drafter.reading.model import Outline, Section
 from drafter.resources import template_path
-from drafter.workers import map_in_workers, worker_count
+from drafter.workers import cores, map_in_workers, worker_count
 
 MODEL_FILE = "heading_model.json"
 # Below this probability a section's category is shown as 待核 (to be checked by a person).
@@ -233,7 +232,7 @@ def _worker_count(sections: list[Section], workers: int | None) -> int:
     if workers is None and not _has_at_least(sections, PARALLEL_FROM):
         return 1
     # as many as there are cores, however few top-level sections share the work
-    return worker_count(len(sections) if workers else sys.maxsize, workers)
+    return worker_count(len(sections), workers) if workers is not None else cores()
 
 
 def _has_at_least(sections: list[Section], count: int) -> bool:

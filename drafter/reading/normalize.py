@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import multiprocessing
 import re
-import sys
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
 from drafter.text import drop_xml_illegal
-from drafter.workers import map_in_workers, worker_count
+from drafter.workers import cores, map_in_workers
 
 # ASCII punctuation that Chinese text writes full-width; converted unless between ASCII alnum.
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
@@ -146,7 +145,7 @@ def clean_lines(texts: Sequence[str], workers: int | None = None) -> list[tuple[
     """
     if workers is None:
         many = len(texts) >= PARALLEL_FROM and multiprocessing.parent_process() is None
-        workers = worker_count(sys.maxsize) if many else 1
+        workers = cores() if many else 1
     if workers <= 1:
         return _clean_chunk(texts)
     _converter()  # loaded here, for forked workers to inherit
