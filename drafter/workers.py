@@ -7,6 +7,7 @@ import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -45,14 +46,30 @@ def map_in_workers(
         return
     # Forked workers share this process's memory until they write to it; the collector's visits
     # would write to every page, so what exists now is kept out of its sight meanwhile.
+    with out_of_collectors_sight():
+        pool = ProcessPoolExecutor(count, initializer=_ignore_interrupts)
+        try:
+            chunk = max(1, min(16, len(items) // (count * 8)))
+            yield from pool.map(function, items, chunksize=chunk)
+        finally:
+            pool.shutdown(cancel_futures=True)  # the caller may stop early (strict mode)
+
+
+@contextmanager
+def out_of_collectors_sight() -> Iterator[None]:
+    """Keep every object that exists now out of the cyclic collector's visits, until the end.
+
+    For many long-lived objects (read reports, a forked worker's shared pages) that the
+    collector would otherwise walk again and again. Nested uses leave the unfreezing to the
+    outermost.
+    """
+    outermost = gc.get_freeze_count() == 0
     gc.freeze()
-    pool = ProcessPoolExecutor(count, initializer=_ignore_interrupts)
     try:
-        chunk = max(1, min(16, len(items) // (count * 8)))
-        yield from pool.map(function, items, chunksize=chunk)
+        yield
     finally:
-        pool.shutdown(cancel_futures=True)  # the caller may stop early (strict mode)
-        gc.unfreeze()
+        if outermost:
+            gc.unfreeze()
 
 
 def _ignore_interrupts() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import math
 import re
 from collections import Counter, defaultdict
@@ -25,7 +24,7 @@ from drafter.learning.model import (
 )
 from drafter.reading import Outline, Section, needs_review
 from drafter.text import find_figures, sentence_words, split_sentences
-from drafter.workers import map_in_workers
+from drafter.workers import map_in_workers, out_of_collectors_sight
 
 MAX_VARIANTS = 12
 MAX_EXEMPLARS = 8
@@ -77,11 +76,8 @@ def learn_skeleton(
     """
     # The reports and their studies are many objects, all alive until the end: the collector
     # would walk them again and again as the pools grow, so they are kept out of its sight.
-    gc.freeze()
-    try:
+    with out_of_collectors_sight():
         return _learn(list(outlines), workers, studies)
-    finally:
-        gc.unfreeze()
 
 
 def _learn(given: list[Outline], workers: int | None, studies: Sequence[Study] | None) -> Skeleton:
