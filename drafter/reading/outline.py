@@ -288,16 +288,17 @@ def _first_stop(text: str, stops: str) -> int | None:
         return first.start() if first else None
     depth = 0
     for i, ch in enumerate(text):
-        if ch in "【《“（":
+        if ch in _OPEN:
             depth += 1
-        elif ch in "】》”）" and depth:
+        elif ch in _CLOSE and depth:
             depth -= 1
         elif ch in stops and depth == 0:
             return i
     return None
 
 
-_OPENERS = re.compile("[【《“（]")
+_OPEN, _CLOSE = "【《“（", "】》”）"
+_OPENERS = re.compile(f"[{_OPEN}]")
 
 
 @cache
